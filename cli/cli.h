@@ -1,0 +1,44 @@
+/*
+ * cli.h — what the subcommands share: the options that choose and read
+ * inputs, and the exit codes.
+ */
+#ifndef TD_CLI_H
+#define TD_CLI_H
+
+#include "tidings.h"
+
+#include <stdbool.h>
+
+/* Exit codes (docs/cli.md). */
+enum {
+  TD_EXIT_OK = 0,      /* every input was read                        */
+  TD_EXIT_REFUSED = 1, /* some input was refused, or output failed    */
+  TD_EXIT_USAGE = 2    /* bad command line; nothing was done          */
+};
+
+typedef struct td_cli_inputs {
+  td_read_opts ro;
+  const char *data_dir;
+  int jobs;
+  bool stats;
+  char **paths;
+  int npaths;
+} td_cli_inputs;
+
+/* Usage text for the input options. */
+extern const char td_cli_input_help[];
+
+/* Handles an input option (long name `name`, argument `arg`); returns 1 if
+ * it was one, 0 if not, -1 (after printing why) if its argument is bad. */
+int td_cli_input_opt(td_cli_inputs *in, const char *name, const char *arg);
+/* Loads the context and a reader over the inputs ("-" when none and stdin
+ * is not a terminal). Returns TD_EXIT_OK or TD_EXIT_USAGE. */
+int td_cli_open(td_cli_inputs *in, td_ctx **ctx, td_reader **reader);
+/* Prints the --stats summary. */
+void td_cli_print_stats(const char *what, const td_run_stats *st,
+                        double seconds);
+double td_cli_now(void);
+
+int td_cmd_read(int argc, char **argv);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * main.c — the tidings command: dispatches to one subcommand per file.
+ */
+#include "cli.h"
+
+#include <malloc.h>
+#include <stdio.h>
+#include <string.h>
+
+static void td_usage(FILE *f) {
+  fprintf(f,
+          "usage: tidings COMMAND [options] [FILE|DIR|-]...\n"
+          "tidings turns news wire stories into event data.\n\n"
+          "commands:\n"
+          "  read       read stories: metadata, dateline, paragraphs, "
+          "sentences\n"
+          "  version    print the version\n\n"
+          "'tidings COMMAND --help' describes a command. Exit codes: 0 every\n"
+          "input read, 1 some input refused (see the messages), 2 usage.\n");
+}
+
+int main(int argc, char **argv) {
+  /* Documents are allocated and freed by the thousand; without this glibc
+   * gives the top of the heap back to the kernel after nearly every batch
+   * and takes it again (brk and page faults were 8% of `read`'s time). */
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
+  if (argc < 2) {
+    td_usage(stderr);
+    return TD_EXIT_USAGE;
+  }
+  const char *cmd = argv[1];
+  if (!strcmp(cmd, "read"))
+    return td_cmd_read(argc - 1, argv + 1);
+  if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
+    printf("tidings %s\n", TIDINGS_VERSION);
+    return TD_EXIT_OK;
+  }
+  if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+    td_usage(stdout);
+    return TD_EXIT_OK;
+  }
+  fprintf(stderr, "tidings: unknown command '%s'\n", cmd);
+  td_usage(stderr);
+  return TD_EXIT_USAGE;
+}

@@ -1,0 +1,176 @@
+/*
+ * read.c — `tidings read`: one JSON object per document per line, with the
+ * text model (docs/format.md); or, for people, a table of documents or
+ * their sentences one per line.
+ */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+enum { TD_OUT_JSON, TD_OUT_TABLE, TD_OUT_SENTENCES };
+
+typedef struct td_read_cfg {
+  const td_ctx *ctx;
+  unsigned flags;
+  int mode;
+} td_read_cfg;
+
+static void td_put_span(td_buf *out, const char *text, td_span s) {
+  for (uint32_t i = s.start; i < s.end; i++) {
+    char c = text[i];
+    td_buf_add(out, c == '\n' || c == '\r' || c == '\t' ? " " : &c, 1);
+  }
+}
+
+static void td_put_str(td_buf *out, const char *s, const char *none) {
+  const char *v = s ? s : none;
+  td_buf_add(out, v, strlen(v));
+}
+
+static void td_put_date(td_buf *out, td_date d) {
+  char tmp[32];
+  if (d.year > 0)
+    snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", d.year, d.month, d.day);
+  else
+    snprintf(tmp, sizeof(tmp), "----------");
+  td_buf_add(out, tmp, strlen(tmp));
+}
+
+/* One line: id, date, source, dateline, paragraphs, sentences, title. */
+static void td_write_row(const td_doc *doc, td_buf *out) {
+  size_t len;
+  const char *text = td_doc_text(doc, &len);
+  char tmp[64];
+  td_put_str(out, td_doc_id(doc), "-");
+  td_buf_add(out, "  ", 2);
+  td_put_date(out, td_doc_date(doc));
+  td_buf_add(out, "  ", 2);
+  td_put_str(out, td_doc_source(doc), "?");
+  const char *from = td_doc_source_from(doc);
+  if (from) {
+    snprintf(tmp, sizeof(tmp), " (%s)", from);
+    td_buf_add(out, tmp, strlen(tmp));
+  }
+  td_buf_add(out, "  ", 2);
+  const td_dateline *dl = td_doc_dateline(doc);
+  if (dl) {
+    td_buf_add(out, "[", 1);
+    td_put_span(out, text, dl->place);
+    if (dl->country) {
+      td_buf_add(out, ", ", 2);
+      td_put_str(out, dl->country, "");
+    }
+    td_buf_add(out, "]", 1);
+  } else {
+    td_buf_add(out, "[no dateline]", 13);
+  }
+  snprintf(tmp, sizeof(tmp), "  %zu para, %zu sent  ", td_doc_nparagraphs(doc),
+           td_doc_nsentences(doc));
+  td_buf_add(out, tmp, strlen(tmp));
+  td_put_str(out, td_doc_title(doc), "(no headline)");
+  td_buf_add(out, "\n", 1);
+}
+
+/* The document's sentences, one per line, with their byte spans. */
+static void td_write_sentences(const td_doc *doc, td_buf *out) {
+  size_t len;
+  const char *text = td_doc_text(doc, &len);
+  td_buf_add(out, "# ", 2);
+  td_write_row(doc, out);
+  const td_sentence *s = td_doc_sentences(doc);
+  for (size_t i = 0; i < td_doc_nsentences(doc); i++) {
+    char tmp[64];
+    snprintf(tmp, sizeof(tmp), "%u-%u\t", s[i].span.start, s[i].span.end);
+    td_buf_add(out, tmp, strlen(tmp));
+    td_put_span(out, text, s[i].span);
+    td_buf_add(out, "\n", 1);
+  }
+  td_buf_add(out, "\n", 1);
+}
+
+static void td_read_one(td_doc *doc, td_buf *out, td_buf *msg, void *ud) {
+  (void)msg;
+  const td_read_cfg *cfg = ud;
+  td_doc_analyze(doc, cfg->ctx);
+  if (cfg->mode == TD_OUT_TABLE)
+    td_write_row(doc, out);
+  else if (cfg->mode == TD_OUT_SENTENCES)
+    td_write_sentences(doc, out);
+  else
+    td_doc_write_json(doc, out, cfg->flags);
+}
+
+static void td_read_usage(FILE *f) {
+  fprintf(f, "usage: tidings read [options] [FILE|DIR|-]...\n"
+             "Reads news stories and prints one JSON object per document.\n"
+             "  --pretty          indent the JSON for people\n"
+             "  --tokens          include the tokens\n"
+             "  --no-text         leave the text out\n"
+             "  --table           one line per document instead of JSON\n"
+             "  --sentences       each document's sentences, one per line\n"
+             "%s",
+          td_cli_input_help);
+}
+
+int td_cmd_read(int argc, char **argv) {
+  static const struct option opts[] = {
+      {"pretty", no_argument, 0, 'p'},
+      {"tokens", no_argument, 0, 't'},
+      {"no-text", no_argument, 0, 'n'},
+      {"table", no_argument, 0, 'T'},
+      {"sentences", no_argument, 0, 'S'},
+      {"format", required_argument, 0, 0},
+      {"date", required_argument, 0, 0},
+      {"source", required_argument, 0, 0},
+      {"max-doc-size", required_argument, 0, 0},
+      {"data", required_argument, 0, 0},
+      {"jobs", required_argument, 0, 'j'},
+      {"stats", no_argument, 0, 0},
+      {"help", no_argument, 0, 'h'},
+      {0, 0, 0, 0}};
+  td_cli_inputs in = {0};
+  td_read_cfg cfg = {NULL, 0, TD_OUT_JSON};
+  int c, idx;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "j:h", opts, &idx)) != -1) {
+    switch (c) {
+    case 'p': cfg.flags |= TD_JSON_PRETTY; break;
+    case 't': cfg.flags |= TD_JSON_TOKENS; break;
+    case 'n': cfg.flags |= TD_JSON_NO_TEXT; break;
+    case 'T': cfg.mode = TD_OUT_TABLE; break;
+    case 'S': cfg.mode = TD_OUT_SENTENCES; break;
+    case 'j':
+      if (td_cli_input_opt(&in, "jobs", optarg) < 0)
+        return TD_EXIT_USAGE;
+      break;
+    case 'h': td_read_usage(stdout); return TD_EXIT_OK;
+    case 0:
+      if (td_cli_input_opt(&in, opts[idx].name, optarg) < 0)
+        return TD_EXIT_USAGE;
+      break;
+    default: td_read_usage(stderr); return TD_EXIT_USAGE;
+    }
+  }
+  in.paths = argv + optind;
+  in.npaths = argc - optind;
+  td_ctx *ctx;
+  td_reader *reader;
+  int rc = td_cli_open(&in, &ctx, &reader);
+  if (rc != TD_EXIT_OK)
+    return rc;
+  cfg.ctx = ctx;
+  td_run_stats st;
+  double t0 = td_cli_now();
+  int wrc = td_run(reader, in.jobs, td_read_one, &cfg, stdout, stderr, &st);
+  if (in.stats)
+    td_cli_print_stats("read", &st, td_cli_now() - t0);
+  td_reader_free(reader);
+  td_ctx_free(ctx);
+  if (wrc != 0) {
+    fprintf(stderr, "tidings: cannot write the output\n");
+    return TD_EXIT_REFUSED;
+  }
+  return st.refused ? TD_EXIT_REFUSED : TD_EXIT_OK;
+}

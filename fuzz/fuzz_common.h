@@ -1,0 +1,92 @@
+/*
+ * fuzz_common.h — what every reader's fuzz target does with its input:
+ * read every document in the given format, analyse it, write its JSON,
+ * and check the invariants (spans inside the text and in order, the JSON
+ * valid). A broken invariant aborts, so the fuzzer reports it.
+ */
+#ifndef TD_FUZZ_COMMON_H
+#define TD_FUZZ_COMMON_H
+
+#include "tidings.h"
+
+#include <jansson.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define FUZZ_ASSERT(c)                                                         \
+  do {                                                                         \
+    if (!(c)) {                                                                \
+      fprintf(stderr, "invariant failed: %s (%s:%d)\n", #c, __FILE__,          \
+              __LINE__);                                                       \
+      abort();                                                                 \
+    }                                                                          \
+  } while (0)
+
+static inline td_ctx *fuzz_ctx(void) {
+  static td_ctx *ctx;
+  if (!ctx) {
+    td_diag err;
+    ctx = td_ctx_new(NULL, &err);
+    if (!ctx) {
+      td_diag_print(&err, stderr);
+      abort();
+    }
+  }
+  return ctx;
+}
+
+static inline void fuzz_check_doc(const td_doc *doc) {
+  size_t len;
+  td_doc_text(doc, &len);
+  const td_token *t = td_doc_tokens(doc);
+  for (size_t i = 0; i < td_doc_ntokens(doc); i++) {
+    FUZZ_ASSERT(t[i].start < t[i].end && t[i].end <= len);
+    FUZZ_ASSERT(i == 0 || t[i].start >= t[i - 1].end);
+  }
+  const td_sentence *s = td_doc_sentences(doc);
+  for (size_t i = 0; i < td_doc_nsentences(doc); i++) {
+    FUZZ_ASSERT(s[i].span.start < s[i].span.end && s[i].span.end <= len);
+    FUZZ_ASSERT(s[i].tok_first < s[i].tok_end &&
+                s[i].tok_end <= td_doc_ntokens(doc));
+    FUZZ_ASSERT(i == 0 || s[i].span.start >= s[i - 1].span.end);
+  }
+  const td_span *p = td_doc_paragraphs(doc);
+  for (size_t i = 0; i < td_doc_nparagraphs(doc); i++)
+    FUZZ_ASSERT(p[i].start < p[i].end && p[i].end <= len);
+  const td_dateline *dl = td_doc_dateline(doc);
+  if (dl)
+    FUZZ_ASSERT(dl->span.start <= dl->span.end && dl->span.end <= len);
+
+  td_buf b = {0};
+  td_doc_write_json(doc, &b, TD_JSON_TOKENS);
+  json_error_t err;
+  json_t *v = json_loadb(b.ptr, b.len, 0, &err);
+  if (!v)
+    fprintf(stderr, "invalid JSON output: %s at %d\n", err.text, err.position);
+  FUZZ_ASSERT(v != NULL);
+  json_decref(v);
+  td_buf_free(&b);
+}
+
+static inline int fuzz_read(const uint8_t *data, size_t size, td_format fmt) {
+  td_read_opts o = {fmt, "2024-05-15", NULL, 1 << 20};
+  td_reader *r = td_reader_new(fuzz_ctx(), &o);
+  td_reader_add_mem(r, "fuzz", data, size);
+  for (int n = 0; n < 1000; n++) {
+    td_doc *doc;
+    td_diag diag;
+    int rc = td_reader_next(r, &doc, &diag);
+    if (rc == TD_END)
+      break;
+    if (rc == TD_DOC) {
+      td_doc_analyze(doc, fuzz_ctx());
+      fuzz_check_doc(doc);
+      td_doc_free(doc);
+    }
+  }
+  td_reader_free(r);
+  return 0;
+}
+
+#endif

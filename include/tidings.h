@@ -1,0 +1,247 @@
+/*
+ * tidings.h — the public API of libtidings.
+ *
+ * tidings turns news wire stories into event data. The library is organised
+ * as a one-way pipeline:
+ *
+ *   reader (td_reader)  ->  document (td_doc)  ->  text model (td_doc_analyze)
+ *   -> later stages add their own layers  ->  document JSON (td_doc_write_json)
+ *
+ * Every handle is opaque. Every span is a pair of byte offsets into the
+ * document's original UTF-8 text (td_doc_text): start inclusive, end
+ * exclusive. Dictionaries and rules are loaded once into a td_ctx, which is
+ * read-only afterwards and may be shared by any number of threads; a td_doc
+ * belongs to one thread at a time.
+ */
+#ifndef TIDINGS_H
+#define TIDINGS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TIDINGS_VERSION "0.1.0"
+
+/* ---- Basic types -------------------------------------------------------- */
+
+typedef struct td_ctx td_ctx;       /* loaded data: rules and dictionaries */
+typedef struct td_doc td_doc;       /* one document and its layers          */
+typedef struct td_reader td_reader; /* documents from files, dirs, memory   */
+
+/* A growable byte buffer; the library appends output to it. */
+typedef struct td_buf {
+  char *ptr;
+  size_t len, cap;
+} td_buf;
+
+void td_buf_free(td_buf *b);
+void td_buf_add(td_buf *b, const void *p, size_t n);
+void td_buf_adds(td_buf *b, const char *s);
+void td_buf_printf(td_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+typedef struct td_span {
+  uint32_t start, end;
+} td_span;
+
+/* A calendar date; 0 fields mean "not known" (a year alone has month 0). */
+typedef struct td_date {
+  int16_t year;
+  int8_t month, day;
+} td_date;
+
+/* Parses "YYYY-MM-DD": 1 for a valid date, 0 if s is not in that shape,
+ * -1 if it is but the date is impossible (2024-13-45). */
+int td_date_from_string(const char *s, td_date *out);
+
+/* A diagnostic: what went wrong, and where. `line` is 0 and `byte` -1 when
+ * not known; `line` counts from 1 and `byte` from 0 at the start of the file
+ * (or stream). */
+typedef enum td_severity { TD_WARNING = 1, TD_ERROR = 2 } td_severity;
+
+typedef struct td_diag {
+  td_severity severity;
+  char path[512];
+  long line;
+  long long byte;
+  char msg[512];
+} td_diag;
+
+/* Writes "path:line: byte N: error: msg" (the parts that are known). */
+void td_diag_print(const td_diag *d, FILE *out);
+
+/* ---- Context ------------------------------------------------------------ */
+
+/* Loads the rules and dictionaries. `data_dir` NULL uses the copies built
+ * into the library; otherwise files found in data_dir replace the built-in
+ * ones of the same name. Returns NULL and fills `err` on failure. */
+td_ctx *td_ctx_new(const char *data_dir, td_diag *err);
+void td_ctx_free(td_ctx *ctx);
+
+/* ---- Reading ------------------------------------------------------------ */
+
+typedef enum td_format {
+  TD_FORMAT_AUTO = 0, /* detected from the first bytes of each input */
+  TD_FORMAT_WIRE,     /* " date YYYY-MM-DD headline" + paragraphs      */
+  TD_FORMAT_JSONL,    /* one JSON object per line                      */
+  TD_FORMAT_TEXT,     /* plain text, one document per input           */
+  TD_FORMAT_TIMEML    /* TimeML 1.2 (<DCT>, <TEXT>)                    */
+} td_format;
+
+const char *td_format_name(td_format f);
+/* Parses "wire", "jsonl", "text", "timeml" or "auto"; -1 if unknown. */
+int td_format_parse(const char *name);
+
+typedef struct td_read_opts {
+  td_format format;     /* TD_FORMAT_AUTO to detect                   */
+  const char *date;     /* story date for inputs that carry none      */
+  const char *source;   /* source (agency) for inputs that carry none */
+  size_t max_doc_bytes; /* 0 = default (64 MiB); larger docs refused  */
+} td_read_opts;
+
+td_reader *td_reader_new(const td_ctx *ctx, const td_read_opts *opts);
+/* Queues a file, a directory (read recursively, in name order, hidden files
+ * skipped) or "-" for standard input. Problems opening it are reported by
+ * td_reader_next, in order. */
+void td_reader_add_path(td_reader *r, const char *path);
+/* Queues a buffer that stays alive until the reader is freed. */
+void td_reader_add_mem(td_reader *r, const char *name, const void *data,
+                       size_t len);
+
+enum {
+  TD_END = 0,    /* no more documents                                  */
+  TD_DOC = 1,    /* *doc is a new document; the caller frees it        */
+  TD_REFUSED = 2 /* an input or document was refused; *diag says why   */
+};
+/* Returns the next document. Reading goes on after TD_REFUSED: the other
+ * documents of the input are still returned. */
+int td_reader_next(td_reader *r, td_doc **doc, td_diag *diag);
+void td_reader_free(td_reader *r);
+
+/* ---- Documents ---------------------------------------------------------- */
+
+void td_doc_free(td_doc *doc);
+
+const char *td_doc_text(const td_doc *doc, size_t *len);
+const char *td_doc_id(const td_doc *doc);
+const char *td_doc_path(const td_doc *doc);    /* NULL for memory inputs */
+const char *td_doc_source(const td_doc *doc);  /* agency; NULL if unknown */
+const char *td_doc_title(const td_doc *doc);   /* NULL if none */
+td_date td_doc_date(const td_doc *doc);        /* story date */
+td_format td_doc_format(const td_doc *doc);
+/* Where the source came from: "input", "dateline", "text", "boilerplate",
+ * "option", or NULL. */
+const char *td_doc_source_from(const td_doc *doc);
+size_t td_doc_nwarnings(const td_doc *doc);
+const td_diag *td_doc_warning(const td_doc *doc, size_t i);
+
+/* Builds the text model: script, headline, dateline, boilerplate,
+ * paragraphs, tokens and sentences. Idempotent. */
+void td_doc_analyze(td_doc *doc, const td_ctx *ctx);
+
+/* The dateline ("BAKU, May 15. /TASS/."), after td_doc_analyze. */
+typedef struct td_dateline {
+  int found;
+  td_span span;             /* the whole dateline, terminator included */
+  td_span place;            /* "BAKU"                                   */
+  td_span region;           /* "Azerbaijan", "N.J.", or empty           */
+  td_span date_span;        /* "May 15", or empty                       */
+  td_date date;             /* resolved against the story date          */
+  td_span agency_span;      /* "TASS", or empty                         */
+  const char *agency;       /* canonical agency name, or NULL           */
+  const char *country;      /* the region when it is a country          */
+  const char *country_code; /* its ISO 3166-1 alpha-3 code              */
+} td_dateline;
+
+/* NULL when the document has no dateline. */
+const td_dateline *td_doc_dateline(const td_doc *doc);
+
+/* Token kinds and flags (td_token). */
+typedef enum td_tok_kind {
+  TD_TOK_WORD = 1, /* letters, digits, marks; hyphenated compounds      */
+  TD_TOK_NUM,      /* begins with a digit: 44, 1,960, 1.5, 10:30, 5th  */
+  TD_TOK_PUNCT,    /* . , ; : ! ? ( ) [ ] ...                           */
+  TD_TOK_QUOTE,    /* " ' “ ” ‘ ’ « » „ ‹ › `` ''                        */
+  TD_TOK_DASH,     /* – — -- and a free-standing -                      */
+  TD_TOK_ELLIPSIS, /* ... …                                             */
+  TD_TOK_URL,      /* http(s)://..., www...., e-mail addresses          */
+  TD_TOK_SYM       /* $ % & + = and other symbols                        */
+} td_tok_kind;
+
+enum {
+  TD_TF_CAP = 1 << 0,     /* first letter upper or title case            */
+  TD_TF_UPPER = 1 << 1,   /* every letter upper case (two or more)       */
+  TD_TF_ABBREV = 1 << 2,  /* ends in a period that belongs to the word   */
+  TD_TF_INITIAL = 1 << 3, /* one capital letter and a period             */
+  TD_TF_HYPHEN = 1 << 4,  /* contains an inner hyphen                    */
+  TD_TF_CLITIC = 1 << 5,  /* 's ’s n't 're 've 'll 'd 'm split off a word */
+  TD_TF_OPEN = 1 << 6,    /* opening quote or bracket                    */
+  TD_TF_CLOSE = 1 << 7,   /* closing quote or bracket                    */
+  TD_TF_ASCII = 1 << 8,   /* every byte is ASCII                         */
+  TD_TF_NFC = 1 << 9,     /* the NFC form differs from the text          */
+  TD_TF_STOP = 1 << 10    /* . ! ? … or a CJK full stop: may end a sentence */
+};
+
+typedef struct td_token {
+  uint32_t start, end; /* span in the text                                */
+  uint32_t norm;       /* offset of the NFC form in the norm pool, or 0   */
+  uint16_t flags;      /* TD_TF_*                                         */
+  uint8_t kind;        /* td_tok_kind                                     */
+  uint8_t reserved;
+} td_token;
+
+size_t td_doc_ntokens(const td_doc *doc);
+const td_token *td_doc_tokens(const td_doc *doc);
+/* The NFC form of token i (equal to its text unless TD_TF_NFC is set). */
+const char *td_doc_token_form(const td_doc *doc, size_t i, size_t *len);
+
+typedef struct td_sentence {
+  td_span span;
+  uint32_t tok_first, tok_end; /* token range [first, end)        */
+  uint32_t para;               /* index of the paragraph          */
+} td_sentence;
+
+size_t td_doc_nsentences(const td_doc *doc);
+const td_sentence *td_doc_sentences(const td_doc *doc);
+size_t td_doc_nparagraphs(const td_doc *doc);
+const td_span *td_doc_paragraphs(const td_doc *doc);
+
+/* ---- Output ------------------------------------------------------------- */
+
+enum {
+  TD_JSON_PRETTY = 1 << 0, /* indented, for people              */
+  TD_JSON_TOKENS = 1 << 1, /* include the token list             */
+  TD_JSON_NO_TEXT = 1 << 2 /* omit the text field                */
+};
+/* Appends the document as one JSON object (one line unless pretty). */
+void td_doc_write_json(const td_doc *doc, td_buf *out, unsigned flags);
+
+/* ---- Running many documents -------------------------------------------- */
+
+/* Work done on one document on a worker thread: append output for the
+ * document to `out` and messages to `msg`. The document is freed after. */
+typedef void (*td_doc_fn)(td_doc *doc, td_buf *out, td_buf *msg, void *ud);
+
+typedef struct td_run_stats {
+  uint64_t docs, refused, warnings, bytes, sentences, tokens;
+} td_run_stats;
+
+/* Reads every document of `r` and runs `fn` on `threads` worker threads
+ * (0 = the number of cores). Output and messages, refusals included, are
+ * written to `out` and `msg` in input order. Memory stays bounded: at most
+ * a few documents per thread are in flight. Returns 0, or -1 if writing
+ * `out` failed. */
+int td_run(td_reader *r, int threads, td_doc_fn fn, void *ud, FILE *out,
+           FILE *msg, td_run_stats *stats);
+
+/* The number of online processors (at least 1). */
+int td_ncpu(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

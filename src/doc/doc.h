@@ -1,0 +1,101 @@
+/*
+ * doc.h — the document: its metadata, its original text and every layer the
+ * stages add to it. Readers create documents; the text stage fills the text
+ * model; later stages attach their own layers with td_doc_add_layer and read
+ * the others' through td_doc_layer, never through each other's internals.
+ */
+#ifndef TD_DOC_H
+#define TD_DOC_H
+
+#include "../core/core.h"
+
+/* Where the document's source (agency) came from. */
+typedef enum td_source_from {
+  TD_SRC_NONE = 0,
+  TD_SRC_INPUT,       /* a field of the input (JSON Lines "source")   */
+  TD_SRC_DATELINE,    /* "/TASS/" or "(Reuters)" in the dateline      */
+  TD_SRC_TEXT,        /* a phrase such as ", Trend reports."          */
+  TD_SRC_BOILERPLATE, /* the agency's name in its closing boilerplate */
+  TD_SRC_OPTION       /* --source                                     */
+} td_source_from;
+
+
+/* TimeML inputs keep the raw file and a map from text offsets to raw
+ * offsets, so that tags can be written back into the file. */
+typedef struct td_offmap {
+  uint32_t text, raw; /* from text offset `text` on, raw = text - t + r */
+} td_offmap;
+
+typedef void (*td_layer_write_fn)(const td_doc *doc, const void *data,
+                                  td_jw *w);
+typedef struct td_layer {
+  const char *name;
+  void *data;
+  td_layer_write_fn write;
+  void (*free)(void *data);
+} td_layer;
+
+/* The role of a paragraph. */
+enum { TD_PARA_BODY = 0, TD_PARA_HEADLINE = 1 };
+
+struct td_doc {
+  td_arena arena; /* strings and small allocations of this document */
+  td_format format;
+  const char *id, *path, *source, *title, *url;
+  const char *input; /* what diagnostics call the input ("<stdin>") */
+  const char *extra_json; /* unknown JSON Lines fields, as a JSON object */
+  const char *source_fallback;
+  td_source_from source_from;
+  td_date date;
+  long long text_offset; /* byte of text[0] in the input; -1 if decoded */
+  long text_line;        /* line of text[0] in the input                */
+
+  char *text; /* followed by TD_TEXT_PAD NUL bytes (see td_doc_take_text) */
+  uint32_t len;
+  td_span lead_line; /* wire: the first line (headline or dateline-led) */
+
+  /* TimeML */
+  const char *raw;
+  uint32_t raw_len;
+  TD_VEC(td_offmap) offmap;
+
+  /* text model (src/text) */
+  bool analyzed;
+  const char *script;
+  bool has_title_span;
+  td_span title_span;
+  td_dateline dateline;
+  TD_VEC(td_span) paragraphs;  /* news paragraphs, headline first if any */
+  TD_VEC(uint8_t) para_role;   /* TD_PARA_* for each paragraph           */
+  TD_VEC(td_span) boilerplate; /* agency boilerplate, not news           */
+  TD_VEC(td_token) tokens;
+  TD_VEC(td_sentence) sentences;
+  td_buf norm; /* NFC forms: NUL-terminated strings; offset 0 unused */
+
+  TD_VEC(td_diag) warnings;
+  TD_VEC(td_layer) layers;
+};
+
+/* Zero bytes after every document text: the tokenizer reads 16 bytes at a
+ * time and stops at a NUL without checking the length. */
+#define TD_TEXT_PAD 32
+
+td_doc *td_doc_new(td_format format);
+/* Makes b's bytes the document's text (b is emptied). */
+void td_doc_take_text(td_doc *doc, td_buf *b);
+char *td_doc_strdup(td_doc *doc, const char *s, size_t n);
+void td_doc_warn(td_doc *doc, long line, long long byte, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Sets id to the hash of date, title and text unless an id is set. */
+void td_doc_set_default_id(td_doc *doc);
+
+void td_doc_add_layer(td_doc *doc, const char *name, void *data,
+                      td_layer_write_fn write, void (*free_fn)(void *));
+const void *td_doc_layer(const td_doc *doc, const char *name);
+
+const char *td_source_from_name(td_source_from f);
+
+/* Line (1-based, relative to the input) of text offset `off`. */
+long td_doc_line_of(const td_doc *doc, uint32_t off);
+
+#endif

@@ -1,0 +1,20 @@
+# golden.sh — `tidings read` on our example stories gives exactly the
+# committed output (tests/golden/). After an intended change, regenerate
+# with tests/golden/update.sh and review the diff.
+. "$(dirname "$0")/lib.inc"
+cd "$SRC" || exit 1
+for mode in json table sentences; do
+  case $mode in
+    json) args="" ;;
+    table) args="--table" ;;
+    sentences) args="--sentences" ;;
+  esac
+  CHECKS=$((CHECKS + 1))
+  # shellcheck disable=SC2086
+  "$BIN" read $args examples/stories >"$TMP/$mode" 2>"$TMP/$mode.err"
+  if ! cmp -s "$TMP/$mode" "tests/golden/examples.$mode"; then
+    fail "read $args examples/stories differs from tests/golden/examples.$mode:"
+    diff "tests/golden/examples.$mode" "$TMP/$mode" | head -20 >&2
+  fi
+done
+finish

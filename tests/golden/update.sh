@@ -1,0 +1,10 @@
+#!/bin/sh
+# update.sh — regenerates the golden files from the current build.
+# Usage: tests/golden/update.sh [path/to/tidings]
+set -eu
+cd "$(dirname "$0")/../.."
+bin=${1:-build/tidings}
+"$bin" read examples/stories >tests/golden/examples.json
+"$bin" read --table examples/stories >tests/golden/examples.table
+"$bin" read --sentences examples/stories >tests/golden/examples.sentences
+echo "golden files updated; review with git diff tests/golden" >&2
