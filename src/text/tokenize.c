@@ -634,10 +634,15 @@ void td_tokenize(td_doc *doc, const td_text_rules *r,
       if (c <= ' ' || c == 0x7F) {
         i++;
       } else if (td_is_alpha(c) || td_is_digit(c)) {
-        size_t e = td_scan_ascii_word(&lx, i);
-        if (e)
+        /* Plain words separated by single spaces, one after the other. */
+        size_t e;
+        while ((e = td_scan_ascii_word(&lx, i)) != 0) {
           i = e;
-        else
+          if (lx.s[i] != ' ' || !td_ascii_class[(unsigned char)lx.s[i + 1]])
+            break;
+          i++;
+        }
+        if (!e)
           i = td_url_start(&lx, i) ? td_scan_url(&lx, i) : td_scan_word(&lx, i);
       } else {
         i = td_scan_ascii_punct(&lx, i);
