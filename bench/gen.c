@@ -16,6 +16,8 @@
  * source of randomness is the splitmix64 generator below, and a smaller
  * corpus is a prefix (story by story) of a larger one with the same seed.
  */
+#include "../src/core/core.h" /* the calendar */
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -104,29 +106,6 @@ static void gb_commas(gbuf *b, long v) {
 }
 
 /* ---- Calendar -------------------------------------------------------------- */
-
-/* Days since 1970-01-01 of a proleptic Gregorian date. */
-static long days_of(int y, int m, int d) {
-  long yy = y - (m <= 2);
-  long era = (yy >= 0 ? yy : yy - 399) / 400;
-  long yoe = yy - era * 400;
-  long mp = (m + 9) % 12;
-  long doy = (153 * mp + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-static void date_of(long z, int *y, int *m, int *d) {
-  z += 719468;
-  long era = (z >= 0 ? z : z - 146096) / 146097;
-  long doe = z - era * 146097;
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long mp = (5 * doy + 2) / 153;
-  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-  *y = (int)(yoe + era * 400 + (*m <= 2));
-}
 
 /* 0 = Sunday. */
 static int weekday_of(long z) { return (int)(((z % 7) + 11) % 7); }
@@ -1490,7 +1469,7 @@ static void expand(story *st, gbuf *b, const char *t) {
         put_person(st, b, (int)rng_below((size_t)st->ncast), 1);
       else if (!strcmp(key, "SD")) { /* a date near the story date */
         int y, m, d;
-        date_of(st->day + rng_range(-20, 40), &y, &m, &d);
+        td_civil_from_days(st->day + rng_range(-20, 40), &y, &m, &d);
         put_date(st, b, 0, m, d);
       } else if (!strcmp(key, "SRC"))
         expand(st, b, PICK(sources));
@@ -1814,7 +1793,7 @@ static void put_dateline(story *st, gbuf *b) {
   const agency *ag = st->ag;
   int style = rng_pct(80) ? ag->dateline : (int)rng_below(DL_COUNT);
   int y, m, d;
-  date_of(st->day - (rng_pct(15) ? 1 : 0), &y, &m, &d);
+  td_civil_from_days(st->day - (rng_pct(15) ? 1 : 0), &y, &m, &d);
   if (style == DL_TITLE) {
     gb_puts(b, st->city);
   } else if (st->city_up) {
@@ -1890,7 +1869,7 @@ static long day_first, day_span;
 static void make_story(story *st, gbuf *title, gbuf *body) {
   memset(st, 0, sizeof(*st));
   st->day = day_first + (long)rng_below((size_t)day_span);
-  date_of(st->day, &st->y, &st->m, &st->d);
+  td_civil_from_days(st->day, &st->y, &st->m, &st->d);
   st->ag = &agencies[rng_below(N_OF(agencies))];
   st->tp = &topics[rng_below(N_OF(topics))];
   st->ministry = st->tp->ministry;
@@ -2059,8 +2038,8 @@ int main(int argc, char **argv) {
   }
 
   rng_state = seed * 0xD1B54A32D192ED03ull + 0x8CB92BA72F3D8DD7ull;
-  day_first = days_of(2019, 1, 1);
-  day_span = days_of(2025, 12, 31) - day_first + 1;
+  day_first = td_days_from_civil(2019, 1, 1);
+  day_span = td_days_from_civil(2025, 12, 31) - day_first + 1;
 
   uint64_t want = (uint64_t)(mb * 1e6);
   uint64_t written = 0;

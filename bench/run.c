@@ -1,12 +1,12 @@
 /*
- * run.c — td_benchrun: times `tidings read` on one input.
+ * run.c — td_benchrun: times `tidings read` (or annotate) on one input.
  *
- *   td_benchrun --bin PATH/tidings [--jobs LIST] [--label TEXT] [--repeat K]
- *               FILE [-- EXTRA tidings read ARGS...]
+ *   td_benchrun --bin PATH/tidings [--cmd CMD] [--jobs LIST] [--label TEXT]
+ *               [--repeat K] FILE [-- EXTRA ARGS...]
  *
  * For each job count J in LIST (default "1,2") it runs
  *
- *   tidings read --stats --jobs J [EXTRA...] FILE
+ *   tidings CMD --stats --jobs J [EXTRA...] FILE      (CMD: read by default)
  *
  * K times (default 3) with standard output sent to /dev/null, and prints one
  * line with the best wall time (CLOCK_MONOTONIC, from fork to reaping) and
@@ -40,11 +40,12 @@ typedef struct run_result {
 } run_result;
 
 static void usage(FILE *f) {
-  fputs("usage: td_benchrun --bin PATH/tidings [--jobs LIST] [--label TEXT]\n"
-        "                   [--repeat K] FILE [-- EXTRA tidings read ARGS...]\n"
-        "Runs `tidings read --stats --jobs J [EXTRA...] FILE` K times for each\n"
+  fputs("usage: td_benchrun --bin PATH/tidings [--cmd CMD] [--jobs LIST]\n"
+        "                   [--label TEXT] [--repeat K] FILE [-- EXTRA ARGS...]\n"
+        "Runs `tidings CMD --stats --jobs J [EXTRA...] FILE` K times for each\n"
         "J in LIST and prints the best wall time, throughput and peak RSS.\n"
         "  --bin PATH     the tidings binary (required)\n"
+        "  --cmd CMD      the subcommand: read (default) or annotate\n"
         "  --jobs LIST    comma-separated job counts (default 1,2)\n"
         "  --label TEXT   first column of the result lines (default: FILE)\n"
         "  --repeat K     runs per job count; the fastest is reported "
@@ -79,20 +80,22 @@ static void tail_add(tail *t, const char *s, size_t n) {
   t->p[t->n] = 0;
 }
 
-/* The --stats line: "tidings: read N documents (R refused, W warnings), B
- * bytes, S sentences, T tokens in X s: ...". Returns 1 if found. */
+/* The --stats line: "tidings: VERB N documents (R refused, W warnings), B
+ * bytes, S sentences, T tokens in X s: ..." (VERB: read, annotated).
+ * Returns 1 if found. */
 static int parse_stats(const tail *t, run_result *r) {
-  static const char key[] = "tidings: read ";
+  static const char key[] = "tidings: ";
   int found = 0;
   const char *p = t->p;
   while (p && *p) {
     if (!strncmp(p, key, sizeof(key) - 1)) {
       double secs;
+      char verb[16];
       if (sscanf(p,
-                 "tidings: read %llu documents (%llu refused, %llu warnings), "
+                 "tidings: %15s %llu documents (%llu refused, %llu warnings), "
                  "%llu bytes, %llu sentences, %llu tokens in %lf s",
-                 &r->docs, &r->refused, &r->warnings, &r->bytes,
-                 &r->sentences, &r->tokens, &secs) == 7)
+                 verb, &r->docs, &r->refused, &r->warnings, &r->bytes,
+                 &r->sentences, &r->tokens, &secs) == 8)
         found = 1; /* the last such line wins */
     }
     p = strchr(p, '\n');
@@ -253,7 +256,7 @@ static const char *opt_value(int argc, char **argv, int *i, const char *name) {
 }
 
 int main(int argc, char **argv) {
-  const char *bin = NULL, *label = NULL, *file = NULL;
+  const char *bin = NULL, *label = NULL, *file = NULL, *sub = "read";
   const char *jobs_arg = "1,2";
   long repeat = 3;
   int extra_at = argc; /* first EXTRA argument */
@@ -267,6 +270,8 @@ int main(int argc, char **argv) {
       return 0;
     } else if ((v = opt_value(argc, argv, &i, "--bin"))) {
       bin = v;
+    } else if ((v = opt_value(argc, argv, &i, "--cmd"))) {
+      sub = v;
     } else if ((v = opt_value(argc, argv, &i, "--jobs"))) {
       jobs_arg = v;
     } else if ((v = opt_value(argc, argv, &i, "--label"))) {
@@ -316,7 +321,7 @@ int main(int argc, char **argv) {
   if (ncpu < 1)
     ncpu = 1;
 
-  /* argv: bin read --stats --jobs J EXTRA... FILE */
+  /* argv: bin CMD --stats --jobs J EXTRA... FILE */
   int nextra = argc - extra_at;
   char **cmd = calloc((size_t)nextra + 7, sizeof(char *));
   tail err = {malloc(TAIL_MAX + 1), 0};
@@ -326,7 +331,7 @@ int main(int argc, char **argv) {
   }
   char jbuf[16];
   cmd[0] = (char *)bin;
-  cmd[1] = "read";
+  cmd[1] = (char *)sub;
   cmd[2] = "--stats";
   cmd[3] = "--jobs";
   cmd[4] = jbuf;

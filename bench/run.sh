@@ -69,8 +69,10 @@ echo
 
 cd "$OUT"
 # The library's stages in-process, without output: reading alone, then
-# reading + tokenising + sentence splitting (the text model).
-for stage in read text; do
+# reading + tokenising + sentence splitting (the text model), then the
+# text model + the time expressions (annotate). The timex stage alone is
+# 1/annotate - 1/text.
+for stage in read text annotate; do
   for j in $(echo "$JOBS" | tr ',' ' '); do
     "$LIB" --stage "$stage" --jobs "$j" --repeat "$REPEAT" wire-100MB.txt
   done
@@ -84,10 +86,13 @@ done
 # (c) one line per document: reading, tokenising, sentence splitting
 "$RUN" --bin "$TIDINGS" --jobs "$JOBS" --repeat "$REPEAT" \
   --label "wire-100MB --table" wire-100MB.txt -- --table
-# (d) JSON Lines input
+# (d) annotate: the text model + time expressions, as JSON without text
+"$RUN" --bin "$TIDINGS" --cmd annotate --jobs "$JOBS" --repeat "$REPEAT" \
+  --label "wire-100MB annotate --no-text" wire-100MB.txt -- --no-text
+# (e) JSON Lines input
 "$RUN" --bin "$TIDINGS" --jobs "$JOBS" --repeat "$REPEAT" \
   --label "jsonl-100MB json" jsonl-100MB.jsonl
-# (e) ten times the input: peak RSS should not grow
+# (f) ten times the input: peak RSS should not grow
 if [ "$BIG" = 1 ]; then
   "$RUN" --bin "$TIDINGS" --jobs 1,2 --repeat 1 \
     --label "wire-1GB --table" wire-1GB.txt -- --table

@@ -31,14 +31,22 @@ extern const char td_cli_input_help[];
 /* Handles an input option (long name `name`, argument `arg`); returns 1 if
  * it was one, 0 if not, -1 (after printing why) if its argument is bad. */
 int td_cli_input_opt(td_cli_inputs *in, const char *name, const char *arg);
-/* Loads the context and a reader over the inputs ("-" when none and stdin
- * is not a terminal). Returns TD_EXIT_OK or TD_EXIT_USAGE. */
-int td_cli_open(td_cli_inputs *in, td_ctx **ctx, td_reader **reader);
+/* Loads the context, reads the inputs ("-" when none and stdin is not a
+ * terminal) and runs fn on every document with td_run; *ctx_out holds the
+ * context while it runs (for fn). Prints the --stats summary as "tidings:
+ * VERB N documents ...". Returns the exit code. */
+int td_cli_run(td_cli_inputs *in, const char *verb, td_doc_fn fn, void *ud,
+               const td_ctx **ctx_out);
 /* Prints the --stats summary. */
 void td_cli_print_stats(const char *what, const td_run_stats *st,
                         double seconds);
 double td_cli_now(void);
 
+/* read and annotate: documents as JSON, a table or sentences (docs.c). */
+int td_cli_docs(int argc, char **argv, bool annotate);
 int td_cmd_read(int argc, char **argv);
+int td_cmd_annotate(int argc, char **argv);
+int td_cmd_timeml(int argc, char **argv);
+int td_cmd_eval(int argc, char **argv);
 
 #endif

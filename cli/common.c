@@ -76,7 +76,7 @@ int td_cli_input_opt(td_cli_inputs *in, const char *name, const char *arg) {
   return 1;
 }
 
-int td_cli_open(td_cli_inputs *in, td_ctx **ctx, td_reader **reader) {
+static int td_cli_open(td_cli_inputs *in, td_ctx **ctx, td_reader **reader) {
   td_date date;
   int drc = in->ro.date ? td_date_from_string(in->ro.date, &date) : 1;
   if (drc != 1) {
@@ -100,6 +100,29 @@ int td_cli_open(td_cli_inputs *in, td_ctx **ctx, td_reader **reader) {
   for (int i = 0; i < in->npaths; i++)
     td_reader_add_path(*reader, in->paths[i]);
   return TD_EXIT_OK;
+}
+
+int td_cli_run(td_cli_inputs *in, const char *verb, td_doc_fn fn, void *ud,
+               const td_ctx **ctx_out) {
+  td_ctx *ctx;
+  td_reader *reader;
+  int rc = td_cli_open(in, &ctx, &reader);
+  if (rc != TD_EXIT_OK)
+    return rc;
+  *ctx_out = ctx;
+  td_run_stats st;
+  double t0 = td_cli_now();
+  int wrc = td_run(reader, in->jobs, fn, ud, stdout, stderr, &st);
+  if (in->stats)
+    td_cli_print_stats(verb, &st, td_cli_now() - t0);
+  td_reader_free(reader);
+  td_ctx_free(ctx);
+  *ctx_out = NULL;
+  if (wrc != 0) {
+    fprintf(stderr, "tidings: cannot write the output\n");
+    return TD_EXIT_REFUSED;
+  }
+  return st.refused ? TD_EXIT_REFUSED : TD_EXIT_OK;
 }
 
 double td_cli_now(void) {

@@ -14,6 +14,9 @@ static void td_usage(FILE *f) {
           "commands:\n"
           "  read       read stories: metadata, dateline, paragraphs, "
           "sentences\n"
+          "  annotate   read and annotate: temporal expressions\n"
+          "  timeml     write documents as TimeML with tidings' TIMEX3 tags\n"
+          "  eval       score against gold annotations (eval timeml)\n"
           "  version    print the version\n\n"
           "'tidings COMMAND --help' describes a command. Exit codes: 0 every\n"
           "input read, 1 some input refused (see the messages), 2 usage.\n");
@@ -32,6 +35,12 @@ int main(int argc, char **argv) {
   const char *cmd = argv[1];
   if (!strcmp(cmd, "read"))
     return td_cmd_read(argc - 1, argv + 1);
+  if (!strcmp(cmd, "annotate"))
+    return td_cmd_annotate(argc - 1, argv + 1);
+  if (!strcmp(cmd, "timeml"))
+    return td_cmd_timeml(argc - 1, argv + 1);
+  if (!strcmp(cmd, "eval"))
+    return td_cmd_eval(argc - 1, argv + 1);
   if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
     printf("tidings %s\n", TIDINGS_VERSION);
     return TD_EXIT_OK;

@@ -1,7 +1,8 @@
 /*
  * fuzz_common.h — what every reader's fuzz target does with its input:
- * read every document in the given format, analyse it, write its JSON,
- * and check the invariants (spans inside the text and in order, the JSON
+ * read every document in the given format, annotate it (text model and
+ * every annotation stage), write its JSON and TimeML, and check the
+ * invariants (spans inside the text and in order, the JSON
  * valid). A broken invariant aborts, so the fuzzer reports it.
  */
 #ifndef TD_FUZZ_COMMON_H
@@ -54,11 +55,20 @@ static inline void fuzz_check_doc(const td_doc *doc) {
   const td_span *p = td_doc_paragraphs(doc);
   for (size_t i = 0; i < td_doc_nparagraphs(doc); i++)
     FUZZ_ASSERT(p[i].start < p[i].end && p[i].end <= len);
+  td_time tm, prev = {{0, 0}, 0, 0, 0, 0};
+  for (size_t i = 0; td_doc_time(doc, i, &tm); i++) {
+    FUZZ_ASSERT(tm.span.start < tm.span.end && tm.span.end <= len);
+    FUZZ_ASSERT(i == 0 || tm.span.start >= prev.span.end);
+    FUZZ_ASSERT(tm.type && tm.value && tm.value[0]);
+    prev = tm;
+  }
   const td_dateline *dl = td_doc_dateline(doc);
   if (dl)
     FUZZ_ASSERT(dl->span.start <= dl->span.end && dl->span.end <= len);
 
   td_buf b = {0};
+  td_doc_write_timeml(doc, &b);
+  b.len = 0;
   td_doc_write_json(doc, &b, TD_JSON_TOKENS);
   json_error_t err;
   json_t *v = json_loadb(b.ptr, b.len, 0, &err);
@@ -80,7 +90,7 @@ static inline int fuzz_read(const uint8_t *data, size_t size, td_format fmt) {
     if (rc == TD_END)
       break;
     if (rc == TD_DOC) {
-      td_doc_analyze(doc, fuzz_ctx());
+      td_doc_annotate(doc, fuzz_ctx());
       fuzz_check_doc(doc);
       td_doc_free(doc);
     }

@@ -16,6 +16,7 @@
 #ifndef TIDINGS_H
 #define TIDINGS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -160,6 +161,23 @@ typedef struct td_dateline {
 /* NULL when the document has no dateline. */
 const td_dateline *td_doc_dateline(const td_doc *doc);
 
+/* Builds the text model and runs every annotation stage: temporal
+ * expressions (the `timexes` layer). Idempotent. */
+void td_doc_annotate(td_doc *doc, const td_ctx *ctx);
+
+/* A temporal expression (the `timexes` layer, after td_doc_annotate). */
+typedef struct td_time {
+  td_span span;
+  const char *type;  /* DATE, TIME, DURATION, SET                      */
+  const char *value; /* TimeML value: 2024-05-15, P5Y, PRESENT_REF ... */
+  const char *mod;   /* START, END, APPROX ... or NULL                 */
+  const char *anchor; /* none, story, timex, unknown                   */
+} td_time;
+
+size_t td_doc_ntimes(const td_doc *doc);
+/* Fills *out with expression i; false if there is none. */
+bool td_doc_time(const td_doc *doc, size_t i, td_time *out);
+
 /* Token kinds and flags (td_token). */
 typedef enum td_tok_kind {
   TD_TOK_WORD = 1, /* letters, digits, marks; hyphenated compounds      */
@@ -219,6 +237,35 @@ enum {
 };
 /* Appends the document as one JSON object (one line unless pretty). */
 void td_doc_write_json(const td_doc *doc, td_buf *out, unsigned flags);
+
+/* Appends the document as TimeML with our TIMEX3 tags in its TEXT (a
+ * TimeML input keeps every other byte; other inputs get a small TimeML
+ * document with the story date as DCT). Call after td_doc_annotate. */
+void td_doc_write_timeml(const td_doc *doc, td_buf *out);
+
+/* ---- Evaluation ---------------------------------------------------------- */
+
+/* TempEval-3 task A counts for temporal expressions. */
+typedef struct td_te3_counts {
+  long gold, system, strict, relaxed, value, type;
+} td_te3_counts;
+
+/* td_eval_timeml flags */
+enum {
+  TD_EVAL_PER_FILE = 1, /* one line of counts per file                  */
+  TD_EVAL_ERRORS = 2    /* one line per miss, extra, wrong value or type */
+};
+
+/* Scores the TIMEX3 tags of the .tml files of gold_dir against the files
+ * of the same names in sys_dir or, when sys_dir is NULL, against tidings'
+ * own tags of the gold texts (then also written to out_dir, if given).
+ * Prints what the flags ask for, then the totals, to report. Returns 0, or
+ * -1 if some file could not be read or written. */
+int td_eval_timeml(const td_ctx *ctx, const char *gold_dir,
+                   const char *sys_dir, const char *out_dir, unsigned flags,
+                   FILE *report, td_te3_counts *total);
+/* Prints strict and relaxed P/R/F1 and value and type accuracy and F1. */
+void td_te3_report(FILE *f, const td_te3_counts *c);
 
 /* ---- Running many documents -------------------------------------------- */
 

@@ -5,12 +5,14 @@
 #ifndef TD_CTX_H
 #define TD_CTX_H
 
+#include "extract/timex.h"
 #include "text/text.h"
 
 struct td_ctx {
   char *data_dir;
   td_countries countries;
   td_text_rules text;
+  td_timex_grammar *timex;
 };
 
 #endif

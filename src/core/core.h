@@ -125,6 +125,9 @@ void td_diag_format(const td_diag *d, td_buf *b);
 
 bool td_date_valid(int y, int m, int d);
 int td_days_in_month(int y, int m);
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
+long td_days_from_civil(int y, int m, int d);
+void td_civil_from_days(long days, int *y, int *m, int *d);
 /* Parses "YYYY-MM-DD" (optionally followed by 'T' or ' ' and a time).
  * Returns 1 for a valid date, 0 if s is not in that shape, -1 if it is in
  * that shape but impossible (2024-13-45). */

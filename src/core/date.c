@@ -1,6 +1,6 @@
 /*
- * date.c — calendar dates: validity, parsing of ISO dates, formatting at
- * the date's own granularity.
+ * date.c — calendar dates: validity, day numbers, parsing of ISO dates,
+ * formatting at the date's own granularity.
  */
 #include "core.h"
 
@@ -18,6 +18,28 @@ int td_days_in_month(int y, int m) {
 bool td_date_valid(int y, int m, int d) {
   return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
          d <= td_days_in_month(y, m);
+}
+
+/* Howard Hinnant's civil-calendar algorithms (public domain). */
+long td_days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+void td_civil_from_days(long z, int *y, int *m, int *d) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+  *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
 static int td_digits(const char *s, size_t n) {

@@ -22,6 +22,7 @@ void td_doc_free(td_doc *doc) {
       doc->layers.v[i].free(doc->layers.v[i].data);
   td_vec_free(&doc->layers);
   td_vec_free(&doc->offmap);
+  td_vec_free(&doc->xtags);
   td_vec_free(&doc->paragraphs);
   td_vec_free(&doc->para_role);
   td_vec_free(&doc->boilerplate);
@@ -96,6 +97,21 @@ const void *td_doc_layer(const td_doc *doc, const char *name) {
     if (strcmp(doc->layers.v[i].name, name) == 0)
       return doc->layers.v[i].data;
   return NULL;
+}
+
+bool td_xtag_attr(const td_xtag *t, const char *name, char *out, size_t n) {
+  size_t k = strlen(name);
+  for (const char *p = t->attrs; p && *p; p++) {
+    if (strncmp(p, name, k) == 0 && p[k] == '=' && p[k + 1] == '"' &&
+        (p == t->attrs || p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n')) {
+      const char *v = p + k + 2, *e = strchr(v, '"');
+      if (!e)
+        return false;
+      snprintf(out, n, "%.*s", (int)(e - v), v);
+      return true;
+    }
+  }
+  return false;
 }
 
 const char *td_source_from_name(td_source_from f) {

@@ -26,6 +26,20 @@ typedef struct td_offmap {
   uint32_t text, raw; /* from text offset `text` on, raw = text - t + r */
 } td_offmap;
 
+/* A tag of a TimeML <TEXT> (EVENT, TIMEX3, SIGNAL ...): what it encloses
+ * in the text, and where its opening and closing tags stand in the raw
+ * file (a self-closing tag has close == open). */
+typedef struct td_xtag {
+  char name[16];
+  const char *attrs; /* the raw attributes, in the document's arena */
+  td_span span;
+  uint32_t open, open_end, close, close_end;
+} td_xtag;
+
+/* The value of attribute `name` of a tag (raw, entities not decoded) into
+ * out; false if absent. */
+bool td_xtag_attr(const td_xtag *t, const char *name, char *out, size_t n);
+
 typedef void (*td_layer_write_fn)(const td_doc *doc, const void *data,
                                   td_jw *w);
 typedef struct td_layer {
@@ -58,6 +72,7 @@ struct td_doc {
   const char *raw;
   uint32_t raw_len;
   TD_VEC(td_offmap) offmap;
+  TD_VEC(td_xtag) xtags; /* in the order their opening tags appear */
 
   /* text model (src/text) */
   bool analyzed;

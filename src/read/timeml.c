@@ -96,8 +96,48 @@ static size_t td_entity(const char *s, const char *end, char *out,
   return 0;
 }
 
-/* Strips tags and decodes entities of raw[a..b) into out; records the map
- * when `map` is given. Returns the raw offset of an unterminated tag, or -1. */
+/* Records the tag raw[i..e) (e after '>') found at text offset pos. */
+static void td_record_tag(td_doc *doc, const char *raw, size_t i, size_t e,
+                          uint32_t pos) {
+  bool closing = raw[i + 1] == '/';
+  size_t ns = i + 1 + closing, ne = ns;
+  while (ne < e - 1 && raw[ne] != ' ' && raw[ne] != '\t' && raw[ne] != '\n' &&
+         raw[ne] != '/' && raw[ne] != '>')
+    ne++;
+  size_t nlen = TD_MIN(ne - ns, sizeof(((td_xtag *)0)->name) - 1);
+  if (closing) {
+    /* the latest open tag of that name */
+    for (size_t k = doc->xtags.n; k-- > 0;) {
+      td_xtag *t = &doc->xtags.v[k];
+      if (t->close == 0 && strlen(t->name) == nlen &&
+          memcmp(t->name, raw + ns, nlen) == 0) {
+        t->close = (uint32_t)i;
+        t->close_end = (uint32_t)e;
+        t->span.end = pos;
+        return;
+      }
+    }
+    return;
+  }
+  td_xtag t;
+  memset(&t, 0, sizeof(t));
+  memcpy(t.name, raw + ns, nlen);
+  bool self = raw[e - 2] == '/';
+  size_t ae = e - 1 - self;
+  t.attrs = td_doc_strdup(doc, raw + ne, ae > ne ? ae - ne : 0);
+  t.span.start = t.span.end = pos;
+  t.open = (uint32_t)i;
+  t.open_end = (uint32_t)e;
+  if (self) {
+    t.close = t.open;
+    t.close_end = t.open_end;
+  }
+  td_vec_push(&doc->xtags, t);
+}
+
+/* Strips tags and decodes entities of raw[a..b) into out; when `doc` is
+ * given, records the map from text to raw offsets and the tags. Returns
+ * the raw offset of an unterminated tag, or -1. */
 static long long td_strip(const char *raw, size_t a, size_t b, td_buf *out,
                           td_doc *map) {
   size_t i = a;
@@ -107,7 +147,10 @@ static long long td_strip(const char *raw, size_t a, size_t b, td_buf *out,
       const char *gt = memchr(raw + i, '>', b - i);
       if (!gt)
         return (long long)i;
-      i = (size_t)(gt - raw) + 1;
+      size_t e = (size_t)(gt - raw) + 1;
+      if (map && e - i >= 3)
+        td_record_tag(map, raw, i, e, (uint32_t)out->len);
+      i = e;
       jumped = true;
       continue;
     }

@@ -7,4 +7,6 @@ bin=${1:-build/tidings}
 "$bin" read examples/stories >tests/golden/examples.json
 "$bin" read --table examples/stories >tests/golden/examples.table
 "$bin" read --sentences examples/stories >tests/golden/examples.sentences
+"$bin" annotate --no-text examples/stories >tests/golden/examples.annotate
+"$bin" annotate --timexes examples/stories >tests/golden/examples.timexes
 echo "golden files updated; review with git diff tests/golden" >&2

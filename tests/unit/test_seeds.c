@@ -22,6 +22,37 @@ static td_doc *read_seed(const td_ctx *ctx, const char *name) {
   return doc;
 }
 
+/* Each expected expression (text and value) is found, in this order. */
+static void check_times(const td_doc *doc, const char *const (*want)[2],
+                        size_t n) {
+  size_t len, at = 0;
+  const char *text = td_doc_text(doc, &len);
+  td_time tm;
+  for (size_t i = 0; i < n; i++) {
+    bool found = false;
+    for (size_t k = at; td_doc_time(doc, k, &tm); k++) {
+      size_t tl = tm.span.end - tm.span.start;
+      if (tl == strlen(want[i][0]) &&
+          !memcmp(text + tm.span.start, want[i][0], tl)) {
+        td_checks++;
+        if (strcmp(tm.value, want[i][1]) != 0) {
+          fprintf(stderr, "%s: %s = %s, want %s\n", td_doc_id(doc),
+                  want[i][0], tm.value, want[i][1]);
+          td_failures++;
+        }
+        found = true;
+        at = k + 1;
+        break;
+      }
+    }
+    if (!found) {
+      td_checks++;
+      td_failures++;
+      fprintf(stderr, "%s: %s not found\n", td_doc_id(doc), want[i][0]);
+    }
+  }
+}
+
 static void check_spans(const td_doc *doc, const uint32_t (*want)[2],
                         size_t n) {
   CHECK_INT(td_doc_nsentences(doc), n);
@@ -59,6 +90,14 @@ int main(void) {
         {1512, 1626}, {1628, 1792}, {1793, 1888}, {1889, 2137}};
     check_spans(d, want, sizeof(want) / sizeof(want[0]));
     CHECK_INT(td_doc_nwarnings(d), 0);
+    /* The temporal expressions of issue 3, in text order. */
+    td_doc_annotate(d, ctx);
+    static const char *const times[][2] = {
+        {"May 15", "2024-05-15"},         {"November 2020", "2020-11"},
+        {"September 2023", "2023-09"},    {"April 17", "2024-04-17"},
+        {"November 9, 2020", "2020-11-09"}, {"five years", "P5Y"},
+        {"five-year period", "P5Y"},      {"six months", "P6M"}};
+    check_times(d, times, sizeof(times) / sizeof(times[0]));
     td_doc_free(d);
   }
 
@@ -84,6 +123,19 @@ int main(void) {
         {1154, 1207}, {1208, 1370}, {1372, 1590}, {1591, 1949},
         {1951, 2099}};
     check_spans(d, want, sizeof(want) / sizeof(want[0]));
+    td_doc_annotate(d, ctx);
+    static const char *const times[][2] = {
+        {"May 15", "2024-05-15"},
+        {"September last year", "2023-09"},
+        {"May 15", "2024-05-15"},
+        {"September 27, 2020", "2020-09-27"},
+        {"44 days", "P44D"},
+        {"2020", "2020"},
+        {"September 2023", "2023-09"},
+        {"September 2023", "2023-09"},
+        {"November 10, 2020", "2020-11-10"},
+        {"2025", "2025"}};
+    check_times(d, times, sizeof(times) / sizeof(times[0]));
     td_doc_free(d);
   }
   td_ctx_free(ctx);

@@ -1,0 +1,206 @@
+/*
+ * docs.c — what `tidings read` and `tidings annotate` share: one JSON
+ * object per document per line (docs/format.md); or, for people, a table
+ * of documents, their sentences one per line, or their temporal
+ * expressions one per line.
+ */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+enum { TD_OUT_JSON, TD_OUT_TABLE, TD_OUT_SENTENCES, TD_OUT_TIMEXES };
+
+typedef struct td_read_cfg {
+  const td_ctx *ctx;
+  unsigned flags;
+  int mode;
+  bool annotate;
+} td_read_cfg;
+
+static void td_put_span(td_buf *out, const char *text, td_span s) {
+  for (uint32_t i = s.start; i < s.end; i++) {
+    char c = text[i];
+    td_buf_add(out, c == '\n' || c == '\r' || c == '\t' ? " " : &c, 1);
+  }
+}
+
+static void td_put_str(td_buf *out, const char *s, const char *none) {
+  const char *v = s ? s : none;
+  td_buf_add(out, v, strlen(v));
+}
+
+static void td_put_date(td_buf *out, td_date d) {
+  char tmp[32];
+  if (d.year > 0)
+    snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", d.year, d.month, d.day);
+  else
+    snprintf(tmp, sizeof(tmp), "----------");
+  td_buf_add(out, tmp, strlen(tmp));
+}
+
+/* One line: id, date, source, dateline, paragraphs, sentences, title. */
+static void td_write_row(const td_doc *doc, td_buf *out) {
+  size_t len;
+  const char *text = td_doc_text(doc, &len);
+  char tmp[64];
+  td_put_str(out, td_doc_id(doc), "-");
+  td_buf_add(out, "  ", 2);
+  td_put_date(out, td_doc_date(doc));
+  td_buf_add(out, "  ", 2);
+  td_put_str(out, td_doc_source(doc), "?");
+  const char *from = td_doc_source_from(doc);
+  if (from) {
+    snprintf(tmp, sizeof(tmp), " (%s)", from);
+    td_buf_add(out, tmp, strlen(tmp));
+  }
+  td_buf_add(out, "  ", 2);
+  const td_dateline *dl = td_doc_dateline(doc);
+  if (dl) {
+    td_buf_add(out, "[", 1);
+    td_put_span(out, text, dl->place);
+    if (dl->country) {
+      td_buf_add(out, ", ", 2);
+      td_put_str(out, dl->country, "");
+    }
+    td_buf_add(out, "]", 1);
+  } else {
+    td_buf_add(out, "[no dateline]", 13);
+  }
+  snprintf(tmp, sizeof(tmp), "  %zu para, %zu sent  ", td_doc_nparagraphs(doc),
+           td_doc_nsentences(doc));
+  td_buf_add(out, tmp, strlen(tmp));
+  td_put_str(out, td_doc_title(doc), "(no headline)");
+  td_buf_add(out, "\n", 1);
+}
+
+/* The document's sentences, one per line, with their byte spans. */
+static void td_write_sentences(const td_doc *doc, td_buf *out) {
+  size_t len;
+  const char *text = td_doc_text(doc, &len);
+  td_buf_add(out, "# ", 2);
+  td_write_row(doc, out);
+  const td_sentence *s = td_doc_sentences(doc);
+  for (size_t i = 0; i < td_doc_nsentences(doc); i++) {
+    char tmp[64];
+    snprintf(tmp, sizeof(tmp), "%u-%u\t", s[i].span.start, s[i].span.end);
+    td_buf_add(out, tmp, strlen(tmp));
+    td_put_span(out, text, s[i].span);
+    td_buf_add(out, "\n", 1);
+  }
+  td_buf_add(out, "\n", 1);
+}
+
+/* The document's temporal expressions, one per line: byte span, type,
+ * value (with its modifier), what it was resolved against, the text. */
+static void td_write_timexes(const td_doc *doc, td_buf *out) {
+  size_t len;
+  const char *text = td_doc_text(doc, &len);
+  td_buf_add(out, "# ", 2);
+  td_write_row(doc, out);
+  td_time t;
+  for (size_t i = 0; td_doc_time(doc, i, &t); i++) {
+    char tmp[160];
+    snprintf(tmp, sizeof(tmp), "%u-%u\t%s\t%s%s%s\t%s\t", t.span.start,
+             t.span.end, t.type, t.value, t.mod ? " " : "",
+             t.mod ? t.mod : "", t.anchor);
+    td_buf_add(out, tmp, strlen(tmp));
+    td_put_span(out, text, t.span);
+    td_buf_add(out, "\n", 1);
+  }
+  td_buf_add(out, "\n", 1);
+}
+
+static void td_read_one(td_doc *doc, td_buf *out, td_buf *msg, void *ud) {
+  (void)msg;
+  const td_read_cfg *cfg = ud;
+  if (cfg->annotate)
+    td_doc_annotate(doc, cfg->ctx);
+  else
+    td_doc_analyze(doc, cfg->ctx);
+  if (cfg->mode == TD_OUT_TABLE)
+    td_write_row(doc, out);
+  else if (cfg->mode == TD_OUT_SENTENCES)
+    td_write_sentences(doc, out);
+  else if (cfg->mode == TD_OUT_TIMEXES)
+    td_write_timexes(doc, out);
+  else
+    td_doc_write_json(doc, out, cfg->flags);
+}
+
+static void td_read_usage(FILE *f, bool annotate) {
+  fprintf(f, "usage: tidings %s [options] [FILE|DIR|-]...\n"
+             "%s\n"
+             "  --pretty          indent the JSON for people\n"
+             "  --tokens          include the tokens\n"
+             "  --no-text         leave the text out\n"
+             "  --table           one line per document instead of JSON\n"
+             "  --sentences       each document's sentences, one per line\n"
+             "%s"
+             "%s",
+          annotate ? "annotate" : "read",
+          annotate ? "Reads news stories and prints each as one JSON object "
+                     "with its layers\n(temporal expressions)."
+                   : "Reads news stories and prints one JSON object per "
+                     "document.",
+          annotate ? "  --timexes         each document's time expressions, one "
+                     "per line:\n"
+                     "                    span, type, value [mod], anchor, text\n"
+                   : "",
+          td_cli_input_help);
+}
+
+int td_cli_docs(int argc, char **argv, bool annotate) {
+  static const struct option opts[] = {
+      {"pretty", no_argument, 0, 'p'},
+      {"tokens", no_argument, 0, 't'},
+      {"no-text", no_argument, 0, 'n'},
+      {"table", no_argument, 0, 'T'},
+      {"sentences", no_argument, 0, 'S'},
+      {"timexes", no_argument, 0, 'X'},
+      {"format", required_argument, 0, 0},
+      {"date", required_argument, 0, 0},
+      {"source", required_argument, 0, 0},
+      {"max-doc-size", required_argument, 0, 0},
+      {"data", required_argument, 0, 0},
+      {"jobs", required_argument, 0, 'j'},
+      {"stats", no_argument, 0, 0},
+      {"help", no_argument, 0, 'h'},
+      {0, 0, 0, 0}};
+  td_cli_inputs in = {0};
+  td_read_cfg cfg = {NULL, 0, TD_OUT_JSON, annotate};
+  int c, idx;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "j:h", opts, &idx)) != -1) {
+    switch (c) {
+    case 'p': cfg.flags |= TD_JSON_PRETTY; break;
+    case 't': cfg.flags |= TD_JSON_TOKENS; break;
+    case 'n': cfg.flags |= TD_JSON_NO_TEXT; break;
+    case 'T': cfg.mode = TD_OUT_TABLE; break;
+    case 'S': cfg.mode = TD_OUT_SENTENCES; break;
+    case 'X':
+      if (!annotate) {
+        fprintf(stderr, "tidings: --timexes is an option of tidings "
+                        "annotate\n");
+        return TD_EXIT_USAGE;
+      }
+      cfg.mode = TD_OUT_TIMEXES;
+      break;
+    case 'j':
+      if (td_cli_input_opt(&in, "jobs", optarg) < 0)
+        return TD_EXIT_USAGE;
+      break;
+    case 'h': td_read_usage(stdout, annotate); return TD_EXIT_OK;
+    case 0:
+      if (td_cli_input_opt(&in, opts[idx].name, optarg) < 0)
+        return TD_EXIT_USAGE;
+      break;
+    default: td_read_usage(stderr, annotate); return TD_EXIT_USAGE;
+    }
+  }
+  in.paths = argv + optind;
+  in.npaths = argc - optind;
+  return td_cli_run(&in, annotate ? "annotated" : "read", td_read_one, &cfg,
+                    &cfg.ctx);
+}

@@ -1,0 +1,1260 @@
+/*
+ * timex_grammar.c — loads the temporal words (timex-words.txt) and grammar
+ * (timex-rules.txt), turns a document's tokens into the tokens the grammar
+ * sees, and finds the longest rule match at each place. Rules are indexed
+ * by what can start them, so a word that starts no rule costs one lookup.
+ */
+#include "timex_grammar.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+
+/* ---- Loading ------------------------------------------------------------ */
+
+static const char *const td_class_names[] = {
+    NULL,    "MONTH", "WEEKDAY", "SEASON", "PART", "UNIT", "NUMWORD",
+    "ORD",   "REL",   "DEICTIC", "FREQ",   "AMPM", "DIR",  "HOLIDAY",
+    "TENSE", "DECADEWORD", "FREQADJ"};
+
+static int td_class_by_name(const char *s, size_t n) {
+  for (int c = 1; c < TD_CL_NLEX; c++)
+    if (strlen(td_class_names[c]) == n && memcmp(td_class_names[c], s, n) == 0)
+      return c;
+  return 0;
+}
+
+/* The folded (ASCII lower case, ’ as ') form of s, in out (cap bytes);
+ * returns its length, or 0 if it does not fit. */
+static size_t td_fold(const char *s, size_t n, char *out, size_t cap) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x99 || (unsigned char)s[i + 2] == 0x98)) {
+      c = '\'';
+      i += 2;
+    }
+    if (k + 1 >= cap)
+      return 0;
+    out[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  out[k] = 0;
+  return k;
+}
+
+static inline uint32_t td_shape(const char *f, size_t k) {
+  return ((uint32_t)k * 131u + (unsigned char)f[0] * 31u +
+          (unsigned char)f[k - 1]) & (8192u * 8u - 1u);
+}
+
+uint32_t td_tg_intern(td_timex_grammar *g, const char *s, size_t n) {
+  char buf[64];
+  size_t k = td_fold(s, n, buf, sizeof(buf));
+  if (!k)
+    return 0;
+  uint32_t id, sh = td_shape(buf, k);
+  g->seen_shape[sh >> 3] |= (uint8_t)(1u << (sh & 7));
+  if (td_strmap_get(g->words, buf, k, &id))
+    return id;
+  id = (uint32_t)td_strmap_count(g->words) + 1;
+  td_strmap_put(g->words, buf, k, id);
+  return id;
+}
+
+uint32_t td_tg_word(const td_timex_grammar *g, const char *s, size_t n) {
+  char buf[64];
+  if (n >= sizeof(buf) + 8)
+    return 0;
+  size_t k = td_fold(s, n, buf, sizeof(buf));
+  uint32_t id = 0, sh;
+  if (k && (sh = td_shape(buf, k),
+            g->seen_shape[sh >> 3] & (1u << (sh & 7))))
+    td_strmap_get(g->words, buf, k, &id);
+  return id;
+}
+
+typedef struct td_lexpair {
+  uint32_t word, ent;
+} td_lexpair;
+
+typedef struct td_wload {
+  td_timex_grammar *g;
+  TD_VEC(td_lexpair) pairs;
+} td_wload;
+
+static bool td_word_record(void *ud, const td_record *rec, td_diag *err) {
+  td_wload *wl = ud;
+  td_timex_grammar *g = wl->g;
+  int cls = rec->n == 3 ? td_class_by_name(rec->f[0].s, rec->f[0].n) : 0;
+  if (!cls)
+    return td_record_error(rec, err, "expected CLASS<TAB>VALUE<TAB>WORDS "
+                                     "with a known CLASS");
+  if (rec->f[1].n == 0 || rec->f[1].n >= sizeof(((td_lexent *)0)->sval))
+    return td_record_error(rec, err, "bad value");
+  td_lexent e;
+  memset(&e, 0, sizeof(e));
+  e.cls = (uint16_t)cls;
+  memcpy(e.sval, rec->f[1].s, rec->f[1].n);
+  char *end;
+  e.num = strtod(e.sval, &end);
+  if (*end)
+    e.num = NAN;
+  const char *s = rec->f[2].s, *se = s + rec->f[2].n;
+  while (s < se) {
+    const char *bar = memchr(s, '|', (size_t)(se - s));
+    const char *we = bar ? bar : se;
+    if (we > s) {
+      td_lexent w = e;
+      for (const char *q = s; q < we; q++)
+        if (*q >= 'A' && *q <= 'Z')
+          w.cased = 1;
+      uint32_t id = td_tg_intern(g, s, (size_t)(we - s));
+      if (!id)
+        return td_record_error(rec, err, "word too long");
+      td_lexpair p = {id, (uint32_t)g->lex.n};
+      td_vec_push(&g->lex, w);
+      td_vec_push(&wl->pairs, p);
+    }
+    s = bar ? bar + 1 : se;
+  }
+  return true;
+}
+
+static int td_pair_cmp(const void *a, const void *b) {
+  const td_lexpair *x = a, *y = b;
+  if (x->word != y->word)
+    return x->word < y->word ? -1 : 1;
+  return x->ent < y->ent ? -1 : x->ent > y->ent;
+}
+
+/* Words separated by | into the word-alternatives table. */
+static void td_add_words(td_timex_grammar *g, const char *s, size_t n,
+                         uint32_t *first, uint16_t *count) {
+  *first = (uint32_t)g->alts.n;
+  *count = 0;
+  const char *e = s + n;
+  while (s < e) {
+    const char *bar = memchr(s, '|', (size_t)(e - s));
+    const char *we = bar ? bar : e;
+    if (we > s) {
+      uint32_t id = td_tg_intern(g, s, (size_t)(we - s));
+      td_vec_push(&g->alts, id);
+      (*count)++;
+    }
+    s = bar ? bar + 1 : e;
+  }
+}
+
+static int td_builtin(const char *s, size_t n) {
+  static const struct {
+    const char *name;
+    int kind;
+  } b[] = {{"NUM", TD_PE_NUM},       {"YEAR", TD_PE_YEAR},
+           {"DAY", TD_PE_DAY},       {"DECADE", TD_PE_DECADE},
+           {"CLOCK", TD_PE_CLOCK}};
+  for (size_t i = 0; i < TD_COUNT(b); i++)
+    if (strlen(b[i].name) == n && memcmp(b[i].name, s, n) == 0)
+      return b[i].kind;
+  return 0;
+}
+
+/* Parses a pattern into elements; false with a message in *why. */
+static bool td_parse_pattern(td_timex_grammar *g, td_field f, uint32_t *first,
+                             uint32_t *count, const char **why) {
+  *first = (uint32_t)g->pels.n;
+  uint32_t stack[8];
+  int depth = 0;
+  const char *s = f.s, *e = f.s + f.n;
+  while (s < e) {
+    while (s < e && *s == ' ')
+      s++;
+    if (s >= e)
+      break;
+    const char *t = s;
+    while (t < e && *t != ' ')
+      t++;
+    size_t n = (size_t)(t - s);
+    bool opt = n > 1 && s[n - 1] == '?';
+    if (opt)
+      n--;
+    td_pel el;
+    memset(&el, 0, sizeof(el));
+    el.opt = opt;
+    if (n == 1 && *s == '(') {
+      if (depth == (int)TD_COUNT(stack)) {
+        *why = "groups nested too deeply";
+        return false;
+      }
+      el.kind = TD_PE_GROUP;
+      stack[depth++] = (uint32_t)g->pels.n;
+      td_vec_push(&g->pels, el);
+    } else if (n == 1 && *s == ')') {
+      if (depth == 0) {
+        *why = "unbalanced )";
+        return false;
+      }
+      td_pel *grp = &g->pels.v[stack[--depth]];
+      grp->group_end = (uint32_t)g->pels.n;
+      grp->opt = opt;
+    } else if (n > 2 && *s == '<' && s[n - 1] == '>') {
+      size_t cn = n - 2;
+      if (cn > 3 && (!memcmp(s + 1 + cn - 3, ":sg", 3) ||
+                     !memcmp(s + 1 + cn - 3, ":pl", 3))) {
+        el.number = s[1 + cn - 2] == 's' ? 1 : 2;
+        cn -= 3;
+      }
+      int cls = td_class_by_name(s + 1, cn);
+      int kind = cls ? TD_PE_CLASS : td_builtin(s + 1, cn);
+      if (!kind) {
+        *why = "unknown <CLASS>";
+        return false;
+      }
+      el.kind = (uint8_t)kind;
+      el.cls = (uint16_t)cls;
+      td_vec_push(&g->pels, el);
+    } else {
+      el.kind = TD_PE_WORDS;
+      td_add_words(g, s, n, &el.wfirst, &el.wn);
+      td_vec_push(&g->pels, el);
+    }
+    s = t;
+  }
+  if (depth) {
+    *why = "unbalanced (";
+    return false;
+  }
+  *count = (uint32_t)g->pels.n - *first;
+  if (*count == 0) {
+    *why = "empty pattern";
+    return false;
+  }
+  return true;
+}
+
+static const struct {
+  const char *name;
+  int kind, nargs;
+} td_actions[] = {
+    {"date", TD_ACT_DATE, 0},         {"month", TD_ACT_MONTH, 0},
+    {"year", TD_ACT_YEAR, 0},         {"iso", TD_ACT_ISO, 0},
+    {"weekday", TD_ACT_WEEKDAY, 0},   {"deictic", TD_ACT_DEICTIC, 0},
+    {"day", TD_ACT_DAY, 2},           {"rel", TD_ACT_REL, 0},
+    {"relmonth", TD_ACT_RELMONTH, 0}, {"relseason", TD_ACT_RELSEASON, 0},
+    {"monthrel", TD_ACT_MONTHREL, 0}, {"shift", TD_ACT_SHIFT, 1},
+    {"anaphor", TD_ACT_ANAPHOR, 2},   {"quarter", TD_ACT_QUARTER, -1},
+    {"half", TD_ACT_HALF, -1},        {"season", TD_ACT_SEASON, 0},
+    {"decade", TD_ACT_DECADE, 0},     {"century", TD_ACT_CENTURY, 0},
+    {"holiday", TD_ACT_HOLIDAY, -1},  {"clock", TD_ACT_CLOCK, 0},
+    {"duration", TD_ACT_DURATION, -1}, {"vague", TD_ACT_VAGUE, 0},
+    {"set", TD_ACT_SET, 0},           {"value", TD_ACT_VALUE, 1},
+    {"none", TD_ACT_NONE, 0},         {"yearago", TD_ACT_YEARAGO, 0}};
+
+static int td_guard_index(td_timex_grammar *g, td_field name, bool create) {
+  for (size_t i = 0; i < g->guards.n; i++)
+    if (td_field_eq(name, g->guards.v[i].name))
+      return (int)i;
+  if (!create || name.n >= sizeof(g->guards.v[0].name))
+    return -1;
+  td_guard gd;
+  memset(&gd, 0, sizeof(gd));
+  memcpy(gd.name, name.s, name.n);
+  td_vec_push(&g->guards, gd);
+  return (int)g->guards.n - 1;
+}
+
+static bool td_parse_action(td_timex_grammar *g, td_field f, td_rule *r,
+                            const char **why) {
+  char buf[128];
+  if (f.n >= sizeof(buf)) {
+    *why = "action too long";
+    return false;
+  }
+  memcpy(buf, f.s, f.n);
+  buf[f.n] = 0;
+  char *words[6];
+  int nw = 0;
+  for (char *tok = strtok(buf, " \t"); tok && nw < 6; tok = strtok(NULL, " \t"))
+    words[nw++] = tok;
+  if (nw == 0) {
+    *why = "missing action";
+    return false;
+  }
+  /* "if GUARD" at the end. */
+  r->guard = -1;
+  if (nw >= 2 && strcmp(words[nw - 2], "if") == 0) {
+    td_field name = {words[nw - 1], strlen(words[nw - 1])};
+    r->guard = td_guard_index(g, name, true);
+    nw -= 2;
+  }
+  size_t k = 0;
+  while (k < TD_COUNT(td_actions) && strcmp(td_actions[k].name, words[0]) != 0)
+    k++;
+  if (k == TD_COUNT(td_actions)) {
+    *why = "unknown action";
+    return false;
+  }
+  int need = td_actions[k].nargs;
+  if ((need >= 0 && nw - 1 != need) || (need < 0 && nw > 2) || nw > 3) {
+    *why = "wrong number of action arguments";
+    return false;
+  }
+  r->act.kind = (uint8_t)td_actions[k].kind;
+  if (nw > 1)
+    snprintf(r->act.arg1, sizeof(r->act.arg1), "%s", words[1]);
+  if (nw > 2)
+    snprintf(r->act.arg2, sizeof(r->act.arg2), "%s", words[2]);
+  return true;
+}
+
+static int td_type_by_name(td_field f) {
+  static const char *names[] = {NULL, "DATE", "TIME", "DURATION", "SET",
+                                "NONE"};
+  for (int t = 1; t < 6; t++)
+    if (td_field_eq(f, names[t]))
+      return t;
+  return 0;
+}
+
+static void td_word_list(td_timex_grammar *g, td_field f, td_u32vec *out) {
+  const char *s = f.s, *e = f.s + f.n;
+  while (s < e) {
+    const char *bar = memchr(s, '|', (size_t)(e - s));
+    const char *we = bar ? bar : e;
+    if (we > s)
+      td_vec_push(out, td_tg_intern(g, s, (size_t)(we - s)));
+    s = bar ? bar + 1 : e;
+  }
+}
+
+static bool td_rule_record(void *ud, const td_record *rec, td_diag *err) {
+  td_timex_grammar *g = ud;
+  const char *why = NULL;
+  if (td_field_eq(rec->f[0], "rule") && rec->n == 4) {
+    td_rule r;
+    memset(&r, 0, sizeof(r));
+    r.type = (uint8_t)td_type_by_name(rec->f[1]);
+    r.line = (uint16_t)TD_MIN(rec->line, 65535);
+    if (!r.type)
+      return td_record_error(rec, err,
+                             "unknown type (DATE TIME DURATION SET NONE)");
+    if (!td_parse_pattern(g, rec->f[2], &r.pfirst, &r.pn, &why) ||
+        !td_parse_action(g, rec->f[3], &r, &why))
+      return td_record_error(rec, err, "%s", why);
+    td_vec_push(&g->rules, r);
+    return true;
+  }
+  if (td_field_eq(rec->f[0], "guard") && rec->n == 4) {
+    int gi = td_guard_index(g, rec->f[1], true);
+    bool before = td_field_eq(rec->f[2], "before");
+    if (gi < 0 || (!before && !td_field_eq(rec->f[2], "after")))
+      return td_record_error(rec, err, "expected guard<TAB>NAME<TAB>"
+                                       "before|after<TAB>WORDS");
+    td_guard *gd = &g->guards.v[gi];
+    td_word_list(g, rec->f[3], before ? &gd->before : &gd->after);
+    return true;
+  }
+  if (td_field_eq(rec->f[0], "mod") && rec->n == 4) {
+    td_mod m;
+    memset(&m, 0, sizeof(m));
+    m.before = td_field_eq(rec->f[1], "before");
+    if (!m.before && !td_field_eq(rec->f[1], "after"))
+      return td_record_error(rec, err, "expected mod<TAB>before|after<TAB>"
+                                       "WORDS<TAB>MOD");
+    const char *s = rec->f[2].s, *e = s + rec->f[2].n;
+    while (s < e) {
+      while (s < e && *s == ' ')
+        s++;
+      const char *t = s;
+      while (t < e && *t != ' ')
+        t++;
+      if (t > s) {
+        if (m.n == TD_COUNT(m.words))
+          return td_record_error(rec, err, "too many words");
+        m.words[m.n++] = td_tg_intern(g, s, (size_t)(t - s));
+      }
+      s = t;
+    }
+    if (m.n == 0 || rec->f[3].n == 0 || rec->f[3].n >= sizeof(m.mod))
+      return td_record_error(rec, err, "bad mod");
+    memcpy(m.mod, rec->f[3].s, rec->f[3].n);
+    td_vec_push(&g->mods, m);
+    return true;
+  }
+  if (td_field_eq(rec->f[0], "veto") && rec->n == 3) {
+    bool before = td_field_eq(rec->f[1], "before");
+    if (!before && !td_field_eq(rec->f[1], "after"))
+      return td_record_error(rec, err, "expected veto<TAB>before|after<TAB>"
+                                       "WORDS");
+    td_word_list(g, rec->f[2], before ? &g->veto_before : &g->veto_after);
+    return true;
+  }
+  return td_record_error(rec, err, "expected a rule, guard, mod or veto "
+                                   "record");
+}
+
+/* ---- The index of first elements ---------------------------------------- */
+
+
+/* Calls visit on the key of every element that can start elements
+ * [e, end); returns true when they can also match nothing at all. */
+typedef void (*td_key_fn)(td_timex_grammar *g, td_key k, void *ud);
+
+static bool td_first_set(td_timex_grammar *g, uint32_t e, uint32_t end,
+                         td_key_fn visit, void *ud) {
+  while (e < end) {
+    const td_pel *el = &g->pels.v[e];
+    if (el->kind == TD_PE_GROUP) {
+      bool empty = td_first_set(g, e + 1, el->group_end, visit, ud);
+      if (!el->opt && !empty)
+        return false;
+      e = el->group_end;
+      continue;
+    }
+    if (el->kind == TD_PE_WORDS) {
+      for (uint32_t k = 0; k < el->wn; k++) {
+        td_key key = {1, g->alts.v[el->wfirst + k]};
+        visit(g, key, ud);
+      }
+    } else {
+      td_key key = {(uint8_t)(el->kind == TD_PE_CLASS ? 2 : 3),
+                    el->kind == TD_PE_CLASS ? el->cls : el->kind};
+      visit(g, key, ud);
+    }
+    if (!el->opt)
+      return false;
+    e++;
+  }
+  return true;
+}
+
+typedef struct td_index_ud {
+  uint32_t rule;
+} td_index_ud;
+
+static void td_index_key(td_timex_grammar *g, td_key key, void *ud) {
+  uint32_t ri = ((td_index_ud *)ud)->rule;
+  if (key.type == 1) {
+    uint32_t w = key.v;
+    if (w >= g->by_word_n) {
+      size_t old = g->by_word_n;
+      size_t want = TD_MAX(w + 1, old * 2);
+      g->by_word = td_realloc(g->by_word, want * sizeof(*g->by_word));
+      memset(g->by_word + old, 0, (want - old) * sizeof(*g->by_word));
+      g->by_word_n = want;
+    }
+    td_vec_push(&g->by_word[w], ri);
+  } else if (key.type == 2) {
+    td_vec_push(&g->by_class[key.v], ri);
+  } else {
+    td_vec_push(&g->by_kind[key.v], ri);
+  }
+}
+
+typedef struct td_next_ud {
+  td_rule *r;
+  bool overflow;
+} td_next_ud;
+
+/* A key's bit in a 64-bit signature: words in bits 0-47, lexicon classes
+ * in 48-55, built-in kinds in 56-63. A token's signature has the bits of
+ * every key it could fit (more, never fewer), so a rule whose next keys
+ * share no bit with the next token's signature cannot go on. */
+static uint64_t td_key_sig(td_key k) {
+  if (k.type == 1)
+    return 1ull << ((k.v * 2654435761u) >> 16) % 48;
+  if (k.type == 2)
+    return 1ull << (48 + k.v % 8);
+  return 1ull << (56 + k.v % 8);
+}
+
+static void td_next_key(td_timex_grammar *g, td_key key, void *ud) {
+  (void)g;
+  td_next_ud *n = ud;
+  if (n->r->nnext == TD_MAX_NEXT) {
+    n->overflow = true;
+  } else {
+    n->r->next[n->r->nnext++] = key;
+    n->r->next_sig |= td_key_sig(key);
+  }
+}
+
+static void td_build_index(td_timex_grammar *g) {
+  for (uint32_t r = 0; r < g->rules.n; r++) {
+    td_rule *rule = &g->rules.v[r];
+    uint32_t first = rule->pfirst, end = rule->pfirst + rule->pn;
+    td_index_ud iu = {r};
+    td_first_set(g, first, end, td_index_key, &iu);
+    /* The filter on the next token, for rules that start with words. */
+    rule->nnext = 0;
+    rule->next_sig = 0;
+    if (g->pels.v[first].kind == TD_PE_WORDS && first + 1 < end) {
+      td_next_ud nu = {rule, false};
+      bool empty = td_first_set(g, first + 1, end, td_next_key, &nu);
+      if (empty || nu.overflow)
+        rule->nnext = 0;
+    }
+  }
+}
+
+td_timex_grammar *td_timex_grammar_load(const char *data_dir, td_diag *err) {
+  td_timex_grammar *g = td_calloc(1, sizeof(*g));
+  g->words = td_strmap_new();
+  td_wload wl = {g, {0}};
+  bool ok = td_data_each(data_dir, "timex-words.txt", td_word_record, &wl,
+                         err) &&
+            td_data_each(data_dir, "timex-rules.txt", td_rule_record, g, err);
+  if (ok) {
+    /* Lexicon entries grouped by word. */
+    if (wl.pairs.n)
+      qsort(wl.pairs.v, wl.pairs.n, sizeof(td_lexpair), td_pair_cmp);
+    size_t nwords = td_strmap_count(g->words) + 1;
+    g->word_lex = td_calloc(nwords, sizeof(*g->word_lex));
+    g->nwords = nwords;
+    TD_VEC(td_lexent) sorted = {0};
+    for (size_t i = 0; i < wl.pairs.n; i++) {
+      td_wordlex *wx = &g->word_lex[wl.pairs.v[i].word];
+      if (wx->n == 0)
+        wx->first = (uint32_t)sorted.n;
+      wx->n++;
+      td_vec_push(&sorted, g->lex.v[wl.pairs.v[i].ent]);
+    }
+    td_vec_free(&g->lex);
+    g->lex.v = sorted.v;
+    g->lex.n = sorted.n;
+    g->lex.cap = sorted.cap;
+    for (size_t i = 0; i < g->guards.n; i++)
+      if (g->guards.v[i].before.n == 0 && g->guards.v[i].after.n == 0) {
+        td_diag_set(err, TD_ERROR, "timex-rules.txt", 0, -1,
+                    "guard %s is used but never defined", g->guards.v[i].name);
+        ok = false;
+      }
+    g->w_hyphen = td_tg_intern(g, "-", 1);
+    g->w_apos = td_tg_intern(g, "'", 1);
+    g->w_end = td_tg_intern(g, ".", 1);
+    g->w_and = td_tg_intern(g, "and", 3);
+    g->w_a = td_tg_intern(g, "a", 1);
+    g->w_an = td_tg_intern(g, "an", 2);
+    g->w_of = td_tg_intern(g, "of", 2);
+    g->w_in = td_tg_intern(g, "in", 2);
+    g->w_oclock = td_tg_intern(g, "o'clock", 7);
+    static const char *det[] = {"the", "a",   "an",    "its",
+                                "his", "her", "their", "this",
+                                "that", "our", "new",  "'s"};
+    for (size_t k = 0; k < TD_COUNT(det); k++)
+      g->w_det[k] = td_tg_intern(g, det[k], strlen(det[k]));
+    g->w_been = td_tg_intern(g, "been", 4);
+    g->w_had = td_tg_intern(g, "had", 3);
+    static const char *clause[] = {",",    ";",     ":",    "and",
+                                   "but",  "that",  "which", "who",
+                                   "when", "while", "\""};
+    for (size_t k = 0; k < TD_COUNT(clause); k++)
+      g->w_clause[k] = td_tg_intern(g, clause[k], strlen(clause[k]));
+    /* "is paid", "will be completed", "the reduced dividend": a past form
+     * after these is a participle or an adjective. */
+    static const char *nonpast[] = {
+        "is",  "are", "be",  "been", "being", "will",  "would", "to",
+        "'s",  "am",  "the", "a",    "an",    "its",   "his",   "her",
+        "their", "this", "that", "these", "those", "our"};
+    for (size_t k = 0; k < TD_COUNT(nonpast); k++)
+      g->w_nonpast[k] = td_tg_intern(g, nonpast[k], strlen(nonpast[k]));
+    /* Words interned after the lexicon table was sized have no entries. */
+    if (td_strmap_count(g->words) + 1 > g->nwords) {
+      size_t n = td_strmap_count(g->words) + 1;
+      g->word_lex = td_realloc(g->word_lex, n * sizeof(*g->word_lex));
+      memset(g->word_lex + g->nwords, 0,
+             (n - g->nwords) * sizeof(*g->word_lex));
+      g->nwords = n;
+    }
+    td_build_index(g);
+    /* The candidates at one token are those of its word, of classes and
+     * of number kinds: their sum bounds what td_timex_match_at holds. */
+    size_t most = 0, shared = 0;
+    for (size_t i = 0; i < g->by_word_n; i++)
+      most = TD_MAX(most, g->by_word[i].n);
+    for (size_t i = 0; i < TD_COUNT(g->by_class); i++)
+      shared += g->by_class[i].n;
+    for (size_t i = 0; i < TD_PE_NKINDS; i++)
+      shared += g->by_kind[i].n;
+    if (ok && most + shared > TD_MAX_CAND) {
+      td_diag_set(err, TD_ERROR, "timex-rules.txt", 0, -1,
+                  "too many rules can start at one word (%zu, at most %d)",
+                  most + shared, TD_MAX_CAND);
+      ok = false;
+    }
+  }
+  td_vec_free(&wl.pairs);
+  if (!ok) {
+    td_timex_grammar_free(g);
+    return NULL;
+  }
+  return g;
+}
+
+void td_timex_grammar_free(td_timex_grammar *g) {
+  if (!g)
+    return;
+  td_strmap_free(g->words);
+  td_vec_free(&g->lex);
+  td_free(g->word_lex);
+  td_vec_free(&g->pels);
+  td_vec_free(&g->alts);
+  td_vec_free(&g->rules);
+  for (size_t i = 0; i < g->guards.n; i++) {
+    td_vec_free(&g->guards.v[i].before);
+    td_vec_free(&g->guards.v[i].after);
+  }
+  td_vec_free(&g->guards);
+  td_vec_free(&g->mods);
+  td_vec_free(&g->veto_before);
+  td_vec_free(&g->veto_after);
+  for (size_t i = 0; i < g->by_word_n; i++)
+    td_vec_free(&g->by_word[i]);
+  td_free(g->by_word);
+  for (size_t i = 0; i < TD_CL_NLEX; i++)
+    td_vec_free(&g->by_class[i]);
+  for (size_t i = 0; i < TD_PE_NKINDS; i++)
+    td_vec_free(&g->by_kind[i]);
+  td_free(g);
+}
+
+/* ---- Tokens as the grammar sees them ------------------------------------ */
+
+/* Fills the numeric fields of t from the bytes s[0..n). */
+static void td_ttok_number(td_ttok *t, const char *s, size_t n) {
+  size_t i = 0, digits = 0;
+  double v = 0, frac = 0, scale = 1;
+  bool dot = false, bad = false;
+  while (i < n) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      if (dot) {
+        scale /= 10;
+        frac += (c - '0') * scale;
+      } else {
+        v = v * 10 + (c - '0');
+      }
+      digits++;
+    } else if (c == ',' && !dot && i + 3 < n + 1 && digits > 0) {
+      /* thousands separator: exactly three digits must follow */
+      size_t k = i + 1;
+      while (k < n && s[k] >= '0' && s[k] <= '9')
+        k++;
+      if (k - i - 1 != 3)
+        bad = true;
+    } else if (c == '.' && !dot && i + 1 < n) {
+      dot = true;
+    } else {
+      break;
+    }
+    i++;
+  }
+  if (digits == 0 || bad)
+    return;
+  if (i == n) {
+    t->digits = 1;
+    t->ndig = (uint8_t)TD_MIN(digits, 255);
+    t->num = v + frac;
+    return;
+  }
+  /* A suffix: 15th, 1990s, 10am, 10:30 */
+  const char *sfx = s + i;
+  size_t sn = n - i;
+  if (dot)
+    return;
+  if ((sn == 2 && (!strncasecmp(sfx, "st", 2) || !strncasecmp(sfx, "nd", 2) ||
+                   !strncasecmp(sfx, "rd", 2) || !strncasecmp(sfx, "th", 2)))) {
+    t->ord = 1;
+    t->num = v;
+  } else if (sn == 1 && (sfx[0] == 's' || sfx[0] == 'S') &&
+             (digits == 4 || digits == 2) && fmod(v, 10) == 0) {
+    t->decade = 1;
+    t->num = v;
+  } else if (sn == 2 && (!strncasecmp(sfx, "am", 2) || !strncasecmp(sfx, "pm", 2)) &&
+             v >= 1 && v <= 12) {
+    t->clock = 1;
+    t->ampm = (sfx[0] | 32) == 'a' ? 1 : 2;
+    t->num = v;
+  } else if (sfx[0] == ':' && sn == 3 && isdigit((unsigned char)sfx[1]) &&
+             isdigit((unsigned char)sfx[2]) && v <= 24) {
+    int mm = (sfx[1] - '0') * 10 + (sfx[2] - '0');
+    if (mm < 60) {
+      t->clock = 1;
+      t->num = v + mm / 100.0;
+    }
+  }
+}
+
+static void td_ttok_add(const td_timex_grammar *g, const td_doc *doc,
+                        td_ttoks *out, uint32_t start, uint32_t end,
+                        uint32_t seg) {
+  td_ttok t;
+  memset(&t, 0, sizeof(t));
+  t.start = start;
+  t.end = end;
+  t.seg = seg;
+  const char *s = doc->text + start;
+  size_t n = end - start;
+  t.word = td_tg_word(g, s, n);
+  t.cap = s[0] >= 'A' && s[0] <= 'Z';
+  t.plural = n > 2 && (s[n - 1] == 's' || s[n - 1] == 'S');
+  static const struct {
+    const char *s;
+    uint8_t n, q;
+  } fracs[] = {{"1/2", 3, 2}, {"\xC2\xBD", 2, 2}, {"1/4", 3, 1},
+               {"\xC2\xBC", 2, 1}, {"3/4", 3, 3}, {"\xC2\xBE", 2, 3}};
+  for (size_t k = 0; n <= 3 && k < TD_COUNT(fracs); k++)
+    if (fracs[k].n == n && !memcmp(s, fracs[k].s, n))
+      t.frac = fracs[k].q;
+  if (s[0] >= '0' && s[0] <= '9')
+    td_ttok_number(&t, s, n);
+  if (t.word && t.word < g->nwords) {
+    t.lex_first = g->word_lex[t.word].first;
+    t.lex_n = (uint8_t)g->word_lex[t.word].n;
+  }
+  td_vec_push(out, t);
+}
+
+void td_timex_tokens(const td_timex_grammar *g, const td_doc *doc,
+                     td_ttoks *out) {
+  out->n = 0;
+  td_grow((void **)&out->v, &out->cap, doc->tokens.n + doc->tokens.n / 4 + 8,
+          sizeof(td_ttok));
+  const td_token *tok = doc->tokens.v;
+  /* Segments: each sentence; tokens outside sentences (a dateline) form
+   * segments of their own, split where a sentence starts. */
+  size_t si = 0;
+  uint32_t seg = 0, outside = UINT32_MAX / 2;
+  for (size_t i = 0; i < doc->tokens.n; i++) {
+    while (si < doc->sentences.n && doc->sentences.v[si].tok_end <= i)
+      si++;
+    bool in = si < doc->sentences.n && doc->sentences.v[si].tok_first <= i;
+    if (in)
+      seg = (uint32_t)si;
+    else if (i == 0 || (i > 0 && seg != outside))
+      seg = ++outside;
+    const td_token *t = &tok[i];
+    if (t->kind == TD_TOK_PUNCT || t->kind == TD_TOK_QUOTE ||
+        t->kind == TD_TOK_DASH || t->kind == TD_TOK_SYM ||
+        t->kind == TD_TOK_ELLIPSIS || !(t->flags & TD_TF_HYPHEN)) {
+      td_ttok_add(g, doc, out, t->start, t->end, seg);
+      continue;
+    }
+    /* A hyphenated word: its parts and the hyphens between them. */
+    uint32_t a = t->start;
+    for (uint32_t k = t->start; k <= t->end; k++) {
+      bool at_end = k == t->end;
+      size_t hl = 0;
+      if (!at_end && doc->text[k] == '-')
+        hl = 1;
+      else if (!at_end && k + 2 < t->end &&
+               (unsigned char)doc->text[k] == 0xE2 &&
+               (unsigned char)doc->text[k + 1] == 0x80 &&
+               ((unsigned char)doc->text[k + 2] == 0x90 ||
+                (unsigned char)doc->text[k + 2] == 0x91))
+        hl = 3;
+      if (!at_end && !hl)
+        continue;
+      if (k > a)
+        td_ttok_add(g, doc, out, a, k, seg);
+      if (hl) {
+        td_ttok h;
+        memset(&h, 0, sizeof(h));
+        h.start = k;
+        h.end = k + (uint32_t)hl;
+        h.seg = seg;
+        h.word = g->w_hyphen;
+        td_vec_push(out, h);
+        k += (uint32_t)hl - 1;
+        a = k + 1;
+      }
+    }
+  }
+}
+
+/* ---- Matching ------------------------------------------------------------ */
+
+/* Built-in elements (numbers, years, days) at the first few places after
+ * the start are parsed once per start, not once per rule. */
+#define TD_MEMO_SPAN 8
+typedef struct td_memo {
+  uint8_t used;
+  td_capture cap;
+} td_memo;
+
+typedef struct td_mstate {
+  const td_timex_grammar *g;
+  const td_ttok *t;
+  uint32_t n, seg, start;
+  td_match_result *m;
+  uint8_t memo_done[TD_PE_NKINDS][TD_MEMO_SPAN];
+  td_memo memo[TD_PE_NKINDS][TD_MEMO_SPAN];
+} td_mstate;
+
+static bool td_has_class(const td_timex_grammar *g, const td_ttok *t, int cls,
+                         const td_lexent **out) {
+  for (uint32_t k = 0; k < t->lex_n; k++) {
+    const td_lexent *e = &g->lex.v[t->lex_first + k];
+    if (e->cls == cls && (!e->cased || t->cap)) {
+      if (out)
+        *out = e;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* A number of number words from pos: twenty four, forty - four, a hundred,
+ * two thousand. Returns the tokens used (0 if none). */
+static uint32_t td_number_words(const td_mstate *ms, uint32_t pos, double *v) {
+  const td_timex_grammar *g = ms->g;
+  double total = 0, cur = 0;
+  uint32_t i = pos, used = 0;
+  bool any = false, last_tens = false;
+  while (i < ms->n && ms->t[i].seg == ms->seg) {
+    const td_lexent *e;
+    if (!td_has_class(g, &ms->t[i], TD_CL_NUMW, &e) || isnan(e->num))
+      break;
+    double w = e->num;
+    bool article = ms->t[i].word == g->w_a || ms->t[i].word == g->w_an;
+    if (article && any)
+      break;
+    if (w == 100) {
+      cur = (cur ? cur : 1) * 100;
+    } else if (w == 1000) {
+      total += (cur ? cur : 1) * 1000;
+      cur = 0;
+    } else if (any && !(last_tens && w < 10) && w < 100 && cur != 0 &&
+               !(fmod(cur, 100) == 0)) {
+      break; /* "two three": two numbers */
+    } else {
+      cur += w;
+    }
+    last_tens = w >= 20 && w < 100 && fmod(w, 10) == 0;
+    any = true;
+    i++;
+    used = i - pos;
+    /* forty - four */
+    if (last_tens && i + 1 < ms->n && ms->t[i].word == g->w_hyphen &&
+        ms->t[i + 1].seg == ms->seg) {
+      const td_lexent *u;
+      if (td_has_class(g, &ms->t[i + 1], TD_CL_NUMW, &u) && u->num < 10) {
+        cur += u->num;
+        i += 2;
+        used = i - pos;
+        last_tens = false;
+      }
+    }
+  }
+  if (!any)
+    return 0;
+  *v = total + cur;
+  return used;
+}
+
+static uint32_t td_match_el_raw(td_mstate *ms, const td_pel *el, uint32_t pos,
+                                td_capture *cap);
+
+/* Matches one element at pos; returns the tokens it uses (0 = no match). */
+static uint32_t td_match_el(td_mstate *ms, const td_pel *el, uint32_t pos,
+                            td_capture *cap) {
+  if (el->kind >= TD_PE_NUM && pos >= ms->start &&
+      pos - ms->start < TD_MEMO_SPAN) {
+    td_memo *mm = &ms->memo[el->kind][pos - ms->start];
+    uint8_t *done = &ms->memo_done[el->kind][pos - ms->start];
+    if (!*done) {
+      mm->used = (uint8_t)td_match_el_raw(ms, el, pos, &mm->cap);
+      *done = 1;
+    }
+    *cap = mm->cap;
+    return mm->used;
+  }
+  return td_match_el_raw(ms, el, pos, cap);
+}
+
+static uint32_t td_match_el_raw(td_mstate *ms, const td_pel *el, uint32_t pos,
+                                td_capture *cap) {
+  const td_timex_grammar *g = ms->g;
+  if (pos >= ms->n || ms->t[pos].seg != ms->seg)
+    return 0;
+  const td_ttok *t = &ms->t[pos];
+  memset(cap, 0, sizeof(*cap));
+  cap->tok = pos;
+  switch (el->kind) {
+  case TD_PE_WORDS:
+    for (uint32_t k = 0; k < el->wn; k++)
+      if (t->word && g->alts.v[el->wfirst + k] == t->word)
+        return 1;
+    return 0;
+  case TD_PE_CLASS: {
+    const td_lexent *e;
+    if (!td_has_class(g, t, el->cls, &e) ||
+        (el->number && (el->number == 2) != (t->plural != 0)))
+      return 0;
+    cap->cls = el->cls;
+    cap->num = e->num;
+    cap->sval = e->sval;
+    return 1;
+  }
+  case TD_PE_NUM: {
+    cap->cls = TD_CL_NUM;
+    if (t->digits) {
+      cap->num = t->num;
+      /* 2 1/2 */
+      if (pos + 1 < ms->n && ms->t[pos + 1].frac && ms->t[pos + 1].seg == ms->seg &&
+          t->num == floor(t->num)) {
+        cap->num += ms->t[pos + 1].frac / 4.0;
+        return 2;
+      }
+      return 1;
+    }
+    return td_number_words(ms, pos, &cap->num);
+  }
+  case TD_PE_YEAR: {
+    cap->cls = TD_CL_YEAR;
+    if (t->digits && t->ndig == 4 && t->num >= 1000 && t->num <= 2999 &&
+        t->num == floor(t->num) && t->end - t->start == 4) {
+      cap->num = t->num;
+      return 1;
+    }
+    /* two thousand (and one) */
+    double words;
+    uint32_t wn = td_number_words(ms, pos, &words);
+    if (wn >= 2 && words >= 2000 && words <= 2099) {
+      cap->num = words;
+      return wn;
+    }
+    /* nineteen ninety - six */
+    const td_lexent *e;
+    if (td_has_class(g, t, TD_CL_NUMW, &e) && e->num >= 11 && e->num <= 29 &&
+        pos + 1 < ms->n) {
+      double rest;
+      uint32_t used = td_number_words(ms, pos + 1, &rest);
+      if (used && rest >= 10 && rest < 100) {
+        cap->num = e->num * 100 + rest;
+        return used + 1;
+      }
+    }
+    return 0;
+  }
+  case TD_PE_DAY: {
+    cap->cls = TD_CL_DAY;
+    double v = -1;
+    if ((t->digits && t->ndig <= 2 && t->end - t->start <= 2) || t->ord)
+      v = t->num;
+    else {
+      const td_lexent *e;
+      if (td_has_class(g, t, TD_CL_ORD, &e))
+        v = e->num;
+    }
+    if (v >= 1 && v <= 31 && v == floor(v)) {
+      cap->num = v;
+      return 1;
+    }
+    return 0;
+  }
+  case TD_PE_DECADE:
+    cap->cls = TD_CL_DECADE;
+    if (t->decade) {
+      cap->num = t->num;
+      return 1;
+    }
+    return 0;
+  case TD_PE_CLOCK: {
+    cap->cls = TD_CL_CLOCK;
+    /* A bare hour only before a.m./p.m., "o'clock" or "in the morning". */
+    const td_ttok *nx = pos + 1 < ms->n && ms->t[pos + 1].seg == ms->seg
+                            ? &ms->t[pos + 1]
+                            : NULL;
+    bool hour_ok = nx && (td_has_class(g, nx, TD_CL_AMPM, NULL) ||
+                          nx->word == g->w_in || nx->word == g->w_oclock);
+    if (t->clock || (hour_ok && t->digits && t->ndig <= 2 && t->num >= 1 &&
+                     t->num <= 12 && t->num == floor(t->num))) {
+      cap->num = t->num;
+      cap->sval = t->ampm == 1 ? "am" : t->ampm == 2 ? "pm" : NULL;
+      return 1;
+    }
+    return 0;
+  }
+  default:
+    return 0;
+  }
+}
+
+/* Matches elements [e, end) from pos; on success *out is where it ends. */
+static bool td_match_seq(td_mstate *ms, uint32_t e, uint32_t end, uint32_t pos,
+                         uint32_t *out);
+
+static bool td_match_group(td_mstate *ms, uint32_t e, uint32_t end,
+                           uint32_t pos, uint32_t *out) {
+  const td_pel *el = &ms->g->pels.v[e];
+  int saved = ms->m->ncaps;
+  uint32_t mid;
+  if (td_match_seq(ms, e + 1, el->group_end, pos, &mid) && mid > pos &&
+      td_match_seq(ms, el->group_end, end, mid, out))
+    return true;
+  ms->m->ncaps = saved;
+  return el->opt && td_match_seq(ms, el->group_end, end, pos, out);
+}
+
+static bool td_match_seq(td_mstate *ms, uint32_t e, uint32_t end, uint32_t pos,
+                         uint32_t *out) {
+  if (e == end) {
+    *out = pos;
+    return true;
+  }
+  const td_pel *el = &ms->g->pels.v[e];
+  if (el->kind == TD_PE_GROUP)
+    return td_match_group(ms, e, end, pos, out);
+  td_capture cap;
+  uint32_t used = td_match_el(ms, el, pos, &cap);
+  if (used) {
+    int saved = ms->m->ncaps;
+    if (cap.cls && ms->m->ncaps < TD_MAX_CAPTURES)
+      ms->m->caps[ms->m->ncaps++] = cap;
+    if (td_match_seq(ms, e + 1, end, pos + used, out))
+      return true;
+    ms->m->ncaps = saved;
+  }
+  return el->opt && td_match_seq(ms, e + 1, end, pos, out);
+}
+
+static bool td_word_in(const uint32_t *v, size_t n, uint32_t w) {
+  for (size_t i = 0; i < n; i++)
+    if (v[i] == w)
+      return true;
+  return false;
+}
+
+/* The word before/after a match, or the sentence end marker. */
+static uint32_t td_word_before(const td_mstate *ms, uint32_t first) {
+  if (first == 0 || ms->t[first - 1].seg != ms->seg)
+    return 0;
+  return ms->t[first - 1].word;
+}
+
+static uint32_t td_word_after(const td_mstate *ms, uint32_t end) {
+  if (end >= ms->n || ms->t[end].seg != ms->seg)
+    return ms->g->w_end;
+  return ms->t[end].word;
+}
+
+static bool td_guard_ok(const td_mstate *ms, const td_rule *r, uint32_t first,
+                        uint32_t end) {
+  const td_timex_grammar *g = ms->g;
+  if (r->guard < 0)
+    return true;
+  const td_guard *gd = &g->guards.v[r->guard];
+  uint32_t b = td_word_before(ms, first), a = td_word_after(ms, end);
+  return (b && td_word_in(gd->before.v, gd->before.n, b)) ||
+         (a && td_word_in(gd->after.v, gd->after.n, a));
+}
+
+/* A bare number next to a veto word is not a year. */
+static bool td_vetoed(const td_mstate *ms, const td_rule *r, uint32_t first,
+                      uint32_t end) {
+  const td_timex_grammar *g = ms->g;
+  if (r->pn != 1 || g->pels.v[r->pfirst].kind != TD_PE_YEAR ||
+      end != first + 1)
+    return false;
+  uint32_t b = td_word_before(ms, first), a = td_word_after(ms, end);
+  return (b && td_word_in(g->veto_before.v, g->veto_before.n, b)) ||
+         (a && td_word_in(g->veto_after.v, g->veto_after.n, a));
+}
+
+/* Could token t start an element of this built-in kind? */
+static bool td_kind_possible(const td_timex_grammar *g, const td_ttoks *toks,
+                             uint32_t pos, int kind) {
+  const td_ttok *t = &toks->v[pos];
+  bool numw = false;
+  for (uint32_t k = 0; k < t->lex_n; k++)
+    if (g->lex.v[t->lex_first + k].cls == TD_CL_NUMW ||
+        g->lex.v[t->lex_first + k].cls == TD_CL_ORD)
+      numw = true;
+  /* "a" and "an" start a number only before a unit or a number word
+   * (a year, a hundred, a couple). */
+  if (numw && (t->word == g->w_a || t->word == g->w_an)) {
+    bool ok = false;
+    const td_ttok *nx = pos + 1 < toks->n ? &toks->v[pos + 1] : NULL;
+    for (uint32_t k = 0; nx && k < nx->lex_n && nx->seg == t->seg; k++) {
+      int c = g->lex.v[nx->lex_first + k].cls;
+      ok = ok || c == TD_CL_UNIT || c == TD_CL_NUMW;
+    }
+    if (!ok)
+      return false;
+  }
+  switch (kind) {
+  case TD_PE_DECADE:
+    return t->decade;
+  case TD_PE_CLOCK:
+    return t->clock || t->digits;
+  default:
+    return t->digits || t->ord || numw;
+  }
+}
+
+/* Can the token at pos start an element with this key? */
+static bool td_fits(const td_timex_grammar *g, const td_ttoks *toks,
+                    uint32_t pos, uint32_t seg, td_key k) {
+  if (pos >= toks->n || toks->v[pos].seg != seg)
+    return false;
+  const td_ttok *t = &toks->v[pos];
+  if (k.type == 1)
+    return t->word == k.v;
+  if (k.type == 2)
+    return td_has_class(g, t, (int)k.v, NULL);
+  return td_kind_possible(g, toks, pos, (int)k.v);
+}
+
+/* For a rule that starts with words: does its first element take the
+ * token at pos, and can the next token go on? (Most "the ..." rules stop
+ * here at most "the"s.) */
+static bool td_next_ok(const td_timex_grammar *g, const td_rule *r,
+                       const td_ttoks *toks, uint32_t pos, uint64_t nsig) {
+  if (r->nnext == 0)
+    return true;
+  const td_pel *el = &g->pels.v[r->pfirst];
+  const td_ttok *t = &toks->v[pos];
+  bool takes = false;
+  for (uint32_t k = 0; k < el->wn && !takes; k++)
+    takes = g->alts.v[el->wfirst + k] == t->word;
+  if (!takes)
+    return true; /* the rule starts later in its pattern */
+  if (!(r->next_sig & nsig))
+    return false;
+  for (uint8_t k = 0; k < r->nnext; k++)
+    if (td_fits(g, toks, pos + 1, t->seg, r->next[k]))
+      return true;
+  return false;
+}
+
+/* The signature of the token at pos (td_key_sig): 0 when it is not in
+ * the segment. */
+static uint64_t td_token_sig(const td_timex_grammar *g, const td_ttoks *toks,
+                             uint32_t pos, uint32_t seg) {
+  if (pos >= toks->n || toks->v[pos].seg != seg)
+    return 0;
+  const td_ttok *t = &toks->v[pos];
+  uint64_t sig = td_key_sig((td_key){1, t->word});
+  for (uint32_t k = 0; k < t->lex_n; k++)
+    sig |= td_key_sig((td_key){2, g->lex.v[t->lex_first + k].cls});
+  if (t->lex_n || t->digits || t->ord || t->decade || t->clock || t->frac)
+    sig |= 0xFFull << 56;
+  return sig;
+}
+
+static void td_add_candidates(uint32_t *cand, int *nc, int max,
+                              const uint32_t *v, size_t n) {
+  for (size_t i = 0; i < n && *nc < max; i++)
+    cand[(*nc)++] = v[i];
+}
+
+bool td_timex_match_at(const td_timex_grammar *g, const td_ttoks *toks,
+                       uint32_t pos, td_match_result *best) {
+  const td_ttok *t = &toks->v[pos];
+  /* Most tokens start nothing: no rule word, no lexicon entry, no number
+   * (numbers in words have lexicon entries). */
+  bool numeric = t->digits || t->ord || t->decade || t->clock || t->frac;
+  if (!t->word && !t->lex_n && !numeric)
+    return false;
+  uint32_t cand[TD_MAX_CAND];
+  int nc = 0;
+  if (t->word && t->word < g->by_word_n)
+    td_add_candidates(cand, &nc, TD_MAX_CAND, g->by_word[t->word].v,
+                      g->by_word[t->word].n);
+  for (uint32_t k = 0; k < t->lex_n; k++) {
+    const td_lexent *e = &g->lex.v[t->lex_first + k];
+    if (!e->cased || t->cap)
+      td_add_candidates(cand, &nc, TD_MAX_CAND, g->by_class[e->cls].v,
+                        g->by_class[e->cls].n);
+  }
+  for (int kind = TD_PE_NUM; kind < TD_PE_NKINDS && (numeric || t->lex_n);
+       kind++)
+    if (g->by_kind[kind].n && td_kind_possible(g, toks, pos, kind))
+      td_add_candidates(cand, &nc, TD_MAX_CAND, g->by_kind[kind].v,
+                        g->by_kind[kind].n);
+  if (nc == 0)
+    return false;
+
+  /* The longest match wins, then the rule written first; a rule listed
+   * twice is tried twice, which changes nothing. */
+  bool found = false;
+  td_match_result m;
+  td_mstate ms;
+  ms.g = g;
+  ms.t = toks->v;
+  ms.n = (uint32_t)toks->n;
+  ms.seg = t->seg;
+  ms.start = pos;
+  ms.m = &m;
+  memset(ms.memo_done, 0, sizeof(ms.memo_done));
+  uint64_t nsig = td_token_sig(g, toks, pos + 1, t->seg);
+  for (int c = 0; c < nc; c++) {
+    const td_rule *r = &g->rules.v[cand[c]];
+    if (!td_next_ok(g, r, toks, pos, nsig))
+      continue;
+    m.ncaps = 0;
+    uint32_t end;
+    if (!td_match_seq(&ms, r->pfirst, r->pfirst + r->pn, pos, &end) ||
+        end <= pos)
+      continue;
+    if (!td_guard_ok(&ms, r, pos, end) || td_vetoed(&ms, r, pos, end))
+      continue;
+    if (!found || end > best->end ||
+        (end == best->end && (int)cand[c] < best->rule)) {
+      m.first = pos;
+      m.end = end;
+      m.rule = (int)cand[c];
+      *best = m;
+      found = true;
+    }
+  }
+  return found;
+}
+
+/* Mods: the longest sequence of mod words right before first (or after
+ * end). Returns the mod and moves *first (or *end) over its words. */
+const char *td_timex_mod(const td_timex_grammar *g, const td_ttoks *toks,
+                         uint32_t *first, uint32_t *end) {
+  const td_ttok *t = toks->v;
+  uint32_t seg = t[*first].seg;
+  const td_mod *best_before = NULL, *best_after = NULL;
+  for (size_t i = 0; i < g->mods.n; i++) {
+    const td_mod *m = &g->mods.v[i];
+    uint32_t n = m->n;
+    bool ok = true;
+    if (m->before) {
+      if (*first < n)
+        continue;
+      for (uint32_t k = 0; k < n && ok; k++) {
+        const td_ttok *x = &t[*first - n + k];
+        ok = x->seg == seg && x->word == m->words[k];
+      }
+      if (ok && (!best_before || n > best_before->n))
+        best_before = m;
+    } else {
+      if (*end + n > toks->n)
+        continue;
+      for (uint32_t k = 0; k < n && ok; k++) {
+        const td_ttok *x = &t[*end + k];
+        ok = x->seg == seg && x->word == m->words[k];
+      }
+      if (ok && (!best_after || n > best_after->n))
+        best_after = m;
+    }
+  }
+  const char *mod = NULL;
+  if (best_before) {
+    *first -= best_before->n;
+    mod = best_before->mod;
+  }
+  if (best_after) {
+    *end += best_after->n;
+    mod = best_after->mod;
+  }
+  return mod;
+}
+
+const td_rule *td_timex_rule(const td_timex_grammar *g, int i) {
+  return &g->rules.v[i];
+}

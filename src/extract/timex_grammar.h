@@ -1,0 +1,121 @@
+/*
+ * timex_grammar.h — the loaded temporal words and grammar (internal to the
+ * time stage: timex_grammar.c, timex_value.c, timex.c).
+ */
+#ifndef TD_TIMEX_GRAMMAR_H
+#define TD_TIMEX_GRAMMAR_H
+
+#include "timex.h"
+
+#include <strings.h>
+
+/* A word's meaning in one class (timex-words.txt). */
+typedef struct td_lexent {
+  uint16_t cls;
+  uint8_t cased; /* matches only words that start upper case */
+  double num;    /* NAN if the value is not a number          */
+  char sval[16];
+} td_lexent;
+
+typedef struct td_wordlex {
+  uint32_t first, n;
+} td_wordlex;
+
+/* Pattern elements. */
+enum {
+  TD_PE_WORDS = 1, TD_PE_CLASS, TD_PE_GROUP,
+  TD_PE_NUM, TD_PE_YEAR, TD_PE_DAY, TD_PE_DECADE, TD_PE_CLOCK,
+  TD_PE_NKINDS
+};
+
+typedef struct td_pel {
+  uint8_t kind, opt;
+  uint8_t number;     /* <UNIT:sg> 1, <UNIT:pl> 2: singular or plural */
+  uint16_t cls;       /* TD_PE_CLASS                          */
+  uint32_t wfirst;    /* TD_PE_WORDS: alternatives in alts    */
+  uint16_t wn;
+  uint32_t group_end; /* TD_PE_GROUP: index after its elements */
+} td_pel;
+
+/* What a token must be to start some elements: a word, a class of the
+ * lexicon or a built-in kind. */
+typedef struct td_key {
+  uint8_t type; /* 1 word, 2 class, 3 built-in kind */
+  uint32_t v;
+} td_key;
+
+#define TD_MAX_NEXT 12
+/* Rules that can start at one token, at most (checked when loading). */
+#define TD_MAX_CAND 1024
+
+typedef struct td_rule {
+  uint8_t type;
+  td_action act;
+  uint32_t pfirst, pn;
+  int guard; /* -1: none */
+  uint16_t line;
+  /* For a rule that starts with words (the, last, a ...): what the token
+   * after them must be; nnext 0 when anything may follow. */
+  td_key next[TD_MAX_NEXT];
+  uint8_t nnext;
+  uint64_t next_sig; /* td_key_sig of each next key, or'ed: a quick no */
+} td_rule;
+
+typedef TD_VEC(uint32_t) td_u32vec;
+
+typedef struct td_guard {
+  char name[32];
+  td_u32vec before, after;
+} td_guard;
+
+typedef struct td_mod {
+  bool before;
+  uint32_t words[6];
+  uint32_t n;
+  char mod[16];
+} td_mod;
+
+struct td_timex_grammar {
+  td_strmap *words; /* folded word -> id (1-based) */
+  /* A word is looked up only if its (length, first, last letter) is that
+   * of some word of the grammar: most words are not. */
+  uint8_t seen_shape[8192];
+  TD_VEC(td_lexent) lex;
+  td_wordlex *word_lex; /* by word id */
+  size_t nwords;
+  TD_VEC(td_pel) pels;
+  TD_VEC(uint32_t) alts;
+  TD_VEC(td_rule) rules;
+  TD_VEC(td_guard) guards;
+  TD_VEC(td_mod) mods;
+  td_u32vec veto_before, veto_after;
+  /* rules by what can start them */
+  td_u32vec *by_word;
+  size_t by_word_n;
+  td_u32vec by_class[TD_CL_NLEX];
+  td_u32vec by_kind[TD_PE_NKINDS];
+  /* words the code needs */
+  uint32_t w_hyphen, w_apos, w_end, w_and, w_a, w_an, w_of, w_in, w_oclock;
+  uint32_t w_clause[11]; /* words that end a clause, for the tense */
+  uint32_t w_nonpast[22]; /* before a past form, it is not the past  */
+  uint32_t w_been, w_had;
+  uint32_t w_det[12]; /* the, a, its ...: a future word after them is a noun */
+};
+
+typedef struct td_ttoks {
+  td_ttok *v;
+  size_t n, cap;
+} td_ttoks;
+
+uint32_t td_tg_intern(td_timex_grammar *g, const char *s, size_t n);
+uint32_t td_tg_word(const td_timex_grammar *g, const char *s, size_t n);
+void td_timex_tokens(const td_timex_grammar *g, const td_doc *doc,
+                     td_ttoks *out);
+/* The longest match of any rule starting at token pos. */
+bool td_timex_match_at(const td_timex_grammar *g, const td_ttoks *toks,
+                       uint32_t pos, td_match_result *best);
+const char *td_timex_mod(const td_timex_grammar *g, const td_ttoks *toks,
+                         uint32_t *first, uint32_t *end);
+const td_rule *td_timex_rule(const td_timex_grammar *g, int i);
+
+#endif
