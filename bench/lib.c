@@ -2,13 +2,16 @@
  * lib.c — td_benchlib: times the library's stages in-process, without the
  * command line's output, so that each stage's own speed can be seen.
  *
- *   td_benchlib [--stage read|text|annotate] [--jobs N] [--repeat K] FILE...
+ *   td_benchlib [--stage read|text|time|annotate] [--jobs N] [--repeat K]
+ *               [--actors F]... [--agents F]... FILE...
  *
  * Stages: `read` reads and checks documents (format, UTF-8) and frees
  * them; `text` also builds the text model (tokens, paragraphs, headline,
- * dateline, boilerplate, agency, sentences); `annotate` also runs every
- * annotation stage (temporal expressions). The speed of one stage alone
- * is found from two runs: 1/speed(stage) = 1/speed(with) - 1/speed(without).
+ * dateline, boilerplate, agency, sentences); `time` adds the temporal
+ * expressions; `annotate` runs every annotation stage (time, places,
+ * actors), with the TABARI/PETRARCH dictionaries given. The speed of one
+ * stage alone is found from two runs: 1/speed(stage) = 1/speed(with) -
+ * 1/speed(without); places and actors are annotate against time.
  * Time is measured from the first document to the last, after the data
  * files are loaded. Prints one line like td_benchrun's, best of K runs.
  */
@@ -21,7 +24,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
-static int td_stage; /* 0 read, 1 text, 2 annotate */
+static int td_stage; /* 0 read, 1 text, 2 annotate, 3 time */
 static const td_ctx *td_bctx;
 
 static void td_bench_doc(td_doc *doc, td_buf *out, td_buf *msg, void *ud) {
@@ -30,8 +33,8 @@ static void td_bench_doc(td_doc *doc, td_buf *out, td_buf *msg, void *ud) {
   (void)ud;
   if (td_stage == 1)
     td_doc_analyze(doc, td_bctx);
-  else if (td_stage == 2)
-    td_doc_annotate(doc, td_bctx);
+  else if (td_stage >= 2)
+    td_doc_annotate(doc, td_bctx); /* time: the context has no dictionaries */
 }
 
 static double td_now(void) {
@@ -42,12 +45,15 @@ static double td_now(void) {
 
 int main(int argc, char **argv) {
   int jobs = 1, repeat = 3, first = 1;
+  const char *actors[16], *agents[16];
+  size_t nactors = 0, nagents = 0;
   for (; first < argc && argv[first][0] == '-' && argv[first][1]; first++) {
     if (!strcmp(argv[first], "--stage") && first + 1 < argc) {
       const char *s = argv[++first];
       td_stage = !strcmp(s, "read")       ? 0
                  : !strcmp(s, "text")     ? 1
                  : !strcmp(s, "annotate") ? 2
+                 : !strcmp(s, "time")     ? 3
                                           : -1;
       if (td_stage < 0) {
         fprintf(stderr, "td_benchlib: unknown stage %s\n", s);
@@ -57,10 +63,16 @@ int main(int argc, char **argv) {
       jobs = atoi(argv[++first]);
     } else if (!strcmp(argv[first], "--repeat") && first + 1 < argc) {
       repeat = atoi(argv[++first]);
+    } else if (!strcmp(argv[first], "--actors") && first + 1 < argc &&
+               nactors < 16) {
+      actors[nactors++] = argv[++first];
+    } else if (!strcmp(argv[first], "--agents") && first + 1 < argc &&
+               nagents < 16) {
+      agents[nagents++] = argv[++first];
     } else {
-      fprintf(stderr, "usage: td_benchlib [--stage read|text|annotate] "
-                      "[--jobs N] "
-                      "[--repeat K] FILE...\n");
+      fprintf(stderr, "usage: td_benchlib [--stage read|text|time|annotate] "
+                      "[--jobs N] [--repeat K] [--actors F] [--agents F] "
+                      "FILE...\n");
       return 2;
     }
   }
@@ -72,7 +84,14 @@ int main(int argc, char **argv) {
     return 2;
   }
   td_diag err;
-  td_ctx *ctx = td_ctx_new(NULL, &err);
+  td_ctx_opts o;
+  memset(&o, 0, sizeof(o));
+  o.text_only = td_stage != 2;
+  o.actor_files = actors;
+  o.nactor_files = nactors;
+  o.agent_files = agents;
+  o.nagent_files = nagents;
+  td_ctx *ctx = td_ctx_open(&o, &err);
   if (!ctx) {
     td_diag_print(&err, stderr);
     return 1;
@@ -97,7 +116,11 @@ int main(int argc, char **argv) {
   int cores = jobs < 2 ? 1 : 2;
   printf("stage=%s  jobs=%d  size=%.1fMB  docs=%llu  time=%.3fs  MB/s=%.1f  "
          "MB/s/core=%.1f  docs/s=%.0f  sentences/s=%.0f  peakRSS=%.1fMB\n",
-         td_stage == 2 ? "annotate" : td_stage ? "text" : "read", jobs,
+         td_stage == 3   ? "time"
+         : td_stage == 2 ? (nactors + nagents ? "annotate+user" : "annotate")
+         : td_stage      ? "text"
+                         : "read",
+         jobs,
          (double)st.bytes / 1e6,
          (unsigned long long)st.docs, best, (double)st.bytes / 1e6 / best,
          (double)st.bytes / 1e6 / best / cores, (double)st.docs / best,

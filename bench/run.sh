@@ -70,13 +70,31 @@ echo
 cd "$OUT"
 # The library's stages in-process, without output: reading alone, then
 # reading + tokenising + sentence splitting (the text model), then the
-# text model + the time expressions (annotate). The timex stage alone is
-# 1/annotate - 1/text.
-for stage in read text annotate; do
+# text model + the time expressions (time), then everything annotate does
+# (time + lexicon + places + actors). A stage's own speed is
+# 1/(1/this - 1/previous): time alone from time and text; places and
+# actors (with the lexicon) from annotate and time.
+for stage in read text time annotate; do
   for j in $(echo "$JOBS" | tr ',' ' '); do
     "$LIB" --stage "$stage" --jobs "$j" --repeat "$REPEAT" wire-100MB.txt
   done
 done
+# The same with the Phoenix dictionaries loaded with ours, when they are
+# there (../shared/corpora/phoenix-dictionaries, or $PHOENIX), and their
+# load time.
+PHX=${PHOENIX:-$ROOT/../shared/corpora/phoenix-dictionaries}
+if [ -d "$PHX" ]; then
+  set -- --actors "$PHX/Phoenix.Countries.actors.txt" \
+    --actors "$PHX/Phoenix.International.actors.txt" \
+    --actors "$PHX/Phoenix.MilNonState.actors.txt" \
+    --agents "$PHX/Phoenix.agents.txt"
+  for j in $(echo "$JOBS" | tr ',' ' '); do
+    "$LIB" --stage annotate --jobs "$j" --repeat "$REPEAT" "$@" \
+      wire-100MB.txt 2>/dev/null
+  done
+  echo "dictionary load, ours alone: $("$TIDINGS" dict stats | sed -n 's/^load seconds //p') s;" \
+    "with Phoenix: $("$TIDINGS" dict stats "$@" 2>/dev/null | sed -n 's/^load seconds //p') s"
+fi
 # (a) full JSON output, text included
 "$RUN" --bin "$TIDINGS" --jobs "$JOBS" --repeat "$REPEAT" \
   --label "wire-100MB json" wire-100MB.txt
@@ -86,7 +104,8 @@ done
 # (c) one line per document: reading, tokenising, sentence splitting
 "$RUN" --bin "$TIDINGS" --jobs "$JOBS" --repeat "$REPEAT" \
   --label "wire-100MB --table" wire-100MB.txt -- --table
-# (d) annotate: the text model + time expressions, as JSON without text
+# (d) annotate: the text model, time expressions, places and actors, as
+#     JSON without text
 "$RUN" --bin "$TIDINGS" --cmd annotate --jobs "$JOBS" --repeat "$REPEAT" \
   --label "wire-100MB annotate --no-text" wire-100MB.txt -- --no-text
 # (e) JSON Lines input

@@ -16,6 +16,8 @@ enum {
   TD_EXIT_USAGE = 2    /* bad command line; nothing was done          */
 };
 
+#define TD_CLI_MAX_DICTS 32
+
 typedef struct td_cli_inputs {
   td_read_opts ro;
   const char *data_dir;
@@ -23,7 +25,25 @@ typedef struct td_cli_inputs {
   bool stats;
   char **paths;
   int npaths;
+  /* dictionaries (annotate) */
+  bool text_only;
+  const char *actor_files[TD_CLI_MAX_DICTS];
+  size_t nactor_files;
+  const char *agent_files[TD_CLI_MAX_DICTS];
+  size_t nagent_files;
+  bool no_own_actors;
 } td_cli_inputs;
+
+/* Usage text for the dictionary options of annotate. */
+extern const char td_cli_dict_help[];
+/* Handles a dictionary option (actors, agents, no-own-actors) like
+ * td_cli_input_opt. */
+int td_cli_dict_opt(td_cli_inputs *in, const char *name, const char *arg);
+/* Loads the context the inputs ask for; prints problems in the user's
+ * dictionaries (at most a few, then a count) to standard error. */
+td_ctx *td_cli_context(const td_cli_inputs *in);
+/* Prints a diagnostic to standard error (a td_diag_fn). */
+void td_cli_print_diag(void *ud, const td_diag *d);
 
 /* Usage text for the input options. */
 extern const char td_cli_input_help[];
@@ -48,5 +68,6 @@ int td_cmd_read(int argc, char **argv);
 int td_cmd_annotate(int argc, char **argv);
 int td_cmd_timeml(int argc, char **argv);
 int td_cmd_eval(int argc, char **argv);
+int td_cmd_dict(int argc, char **argv);
 
 #endif

@@ -76,6 +76,65 @@ int td_cli_input_opt(td_cli_inputs *in, const char *name, const char *arg) {
   return 1;
 }
 
+const char td_cli_dict_help[] =
+    "Actors are coded with tidings' dictionaries (data/actors.txt, agents.txt,\n"
+    "roles.txt, countries.txt) and any TABARI/PETRARCH dictionaries given:\n"
+    "  --actors FILE     a .actors dictionary (repeatable)\n"
+    "  --agents FILE     a .agents dictionary (repeatable)\n"
+    "  --no-own-actors   code actors with the given dictionaries alone\n";
+
+int td_cli_dict_opt(td_cli_inputs *in, const char *name, const char *arg) {
+  if (!strcmp(name, "actors") || !strcmp(name, "agents")) {
+    bool actors = name[1] == 'c';
+    size_t *n = actors ? &in->nactor_files : &in->nagent_files;
+    if (*n == TD_CLI_MAX_DICTS) {
+      fprintf(stderr, "tidings: at most %d --%s files\n", TD_CLI_MAX_DICTS,
+              name);
+      return -1;
+    }
+    (actors ? in->actor_files : in->agent_files)[(*n)++] = arg;
+  } else if (!strcmp(name, "no-own-actors")) {
+    in->no_own_actors = true;
+  } else {
+    return 0;
+  }
+  return 1;
+}
+
+void td_cli_print_diag(void *ud, const td_diag *d) {
+  long *count = ud;
+  if (!count || (*count)++ < 20)
+    td_diag_print(d, stderr);
+}
+
+td_ctx *td_cli_context(const td_cli_inputs *in) {
+  td_ctx_opts o;
+  memset(&o, 0, sizeof(o));
+  o.data_dir = in->data_dir;
+  o.text_only = in->text_only;
+  o.actor_files = in->actor_files;
+  o.nactor_files = in->nactor_files;
+  o.agent_files = in->agent_files;
+  o.nagent_files = in->nagent_files;
+  o.no_own_actors = in->no_own_actors;
+  long problems = 0;
+  o.report = td_cli_print_diag;
+  o.report_ud = &problems;
+  td_diag err;
+  td_ctx *ctx = td_ctx_open(&o, &err);
+  if (!ctx) {
+    td_diag_print(&err, stderr);
+    return NULL;
+  }
+  if (problems > 20)
+    fprintf(stderr, "tidings: ... %ld problems in the dictionaries in all; "
+                    "`tidings dict check FILE` lists them\n", problems);
+  if (in->no_own_actors && !in->nactor_files)
+    fprintf(stderr, "tidings: warning: --no-own-actors without --actors: no "
+                    "actor will be coded\n");
+  return ctx;
+}
+
 static int td_cli_open(td_cli_inputs *in, td_ctx **ctx, td_reader **reader) {
   td_date date;
   int drc = in->ro.date ? td_date_from_string(in->ro.date, &date) : 1;
@@ -88,12 +147,9 @@ static int td_cli_open(td_cli_inputs *in, td_ctx **ctx, td_reader **reader) {
     fprintf(stderr, "tidings: no input (give files, directories or -)\n");
     return TD_EXIT_USAGE;
   }
-  td_diag err;
-  *ctx = td_ctx_new(in->data_dir, &err);
-  if (!*ctx) {
-    td_diag_print(&err, stderr);
+  *ctx = td_cli_context(in);
+  if (!*ctx)
     return TD_EXIT_USAGE;
-  }
   *reader = td_reader_new(*ctx, &in->ro);
   if (in->npaths == 0)
     td_reader_add_path(*reader, "-");

@@ -10,7 +10,14 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { TD_OUT_JSON, TD_OUT_TABLE, TD_OUT_SENTENCES, TD_OUT_TIMEXES };
+enum {
+  TD_OUT_JSON,
+  TD_OUT_TABLE,
+  TD_OUT_SENTENCES,
+  TD_OUT_TIMEXES,
+  TD_OUT_ENTITIES,
+  TD_OUT_PLACES
+};
 
 typedef struct td_read_cfg {
   const td_ctx *ctx;
@@ -112,6 +119,49 @@ static void td_write_timexes(const td_doc *doc, td_buf *out) {
   td_buf_add(out, "\n", 1);
 }
 
+/* The document's actors, one per line. */
+static void td_write_entities(const td_doc *doc, td_buf *out) {
+  size_t len;
+  const char *text = td_doc_text(doc, &len);
+  td_buf_add(out, "# ", 2);
+  td_write_row(doc, out);
+  td_entity_info e;
+  for (size_t i = 0; td_doc_entity(doc, i, &e); i++) {
+    char ref[24] = "-";
+    if (e.ref >= 0)
+      snprintf(ref, sizeof(ref), "e%ld", e.ref + 1);
+    td_buf_printf(out, "e%zu\t%u-%u\t%s\t%s\t%s\t", i + 1, e.span.start,
+                  e.span.end, e.kind, e.code ? e.code : "-", ref);
+    td_put_span(out, text, e.span);
+    td_buf_printf(out, "\t%s\t%s%s%s\n", e.name ? e.name : "-",
+                  e.title ? e.title : "", e.title && e.role ? "; " : "",
+                  e.role ? e.role : (e.title ? "" : "-"));
+  }
+  td_buf_add(out, "\n", 1);
+}
+
+/* The document's places, one per line. */
+static void td_write_places(const td_doc *doc, td_buf *out) {
+  size_t len;
+  const char *text = td_doc_text(doc, &len);
+  td_buf_add(out, "# ", 2);
+  td_write_row(doc, out);
+  td_place_info p;
+  for (size_t i = 0; td_doc_place(doc, i, &p); i++) {
+    char ll[64] = "-\t-";
+    if (p.lat == p.lat)
+      snprintf(ll, sizeof(ll), "%.4f\t%.4f", p.lat, p.lon);
+    td_buf_printf(out, "%u-%u\t%s\t%s\t%s\t%s%s\t", p.span.start,
+                  p.span.end, p.country ? p.country : "-", p.feature, ll,
+                  p.why,
+                  p.dateline && strcmp(p.why, "dateline") ? ",dateline" : "");
+    td_put_span(out, text, p.span);
+    td_buf_printf(out, "\t%s%s%s\n", p.name ? p.name : "-",
+                  p.admin1 ? ", " : "", p.admin1 ? p.admin1 : "");
+  }
+  td_buf_add(out, "\n", 1);
+}
+
 static void td_read_one(td_doc *doc, td_buf *out, td_buf *msg, void *ud) {
   (void)msg;
   const td_read_cfg *cfg = ud;
@@ -125,6 +175,10 @@ static void td_read_one(td_doc *doc, td_buf *out, td_buf *msg, void *ud) {
     td_write_sentences(doc, out);
   else if (cfg->mode == TD_OUT_TIMEXES)
     td_write_timexes(doc, out);
+  else if (cfg->mode == TD_OUT_ENTITIES)
+    td_write_entities(doc, out);
+  else if (cfg->mode == TD_OUT_PLACES)
+    td_write_places(doc, out);
   else
     td_doc_write_json(doc, out, cfg->flags);
 }
@@ -138,17 +192,25 @@ static void td_read_usage(FILE *f, bool annotate) {
              "  --table           one line per document instead of JSON\n"
              "  --sentences       each document's sentences, one per line\n"
              "%s"
+             "%s"
              "%s",
           annotate ? "annotate" : "read",
           annotate ? "Reads news stories and prints each as one JSON object "
-                     "with its layers\n(temporal expressions)."
+                     "with its layers\n(temporal expressions, places, "
+                     "actors)."
                    : "Reads news stories and prints one JSON object per "
                      "document.",
           annotate ? "  --timexes         each document's time expressions, one "
                      "per line:\n"
                      "                    span, type, value [mod], anchor, text\n"
+                     "  --entities        each document's actors, one per line:\n"
+                     "                    id, span, kind, code, ref, text, name, "
+                     "role\n"
+                     "  --places          each document's places, one per line:\n"
+                     "                    span, country, feature, lat, lon, why, "
+                     "text, name\n"
                    : "",
-          td_cli_input_help);
+          td_cli_input_help, annotate ? td_cli_dict_help : "");
 }
 
 int td_cli_docs(int argc, char **argv, bool annotate) {
@@ -166,6 +228,11 @@ int td_cli_docs(int argc, char **argv, bool annotate) {
       {"data", required_argument, 0, 0},
       {"jobs", required_argument, 0, 'j'},
       {"stats", no_argument, 0, 0},
+      {"actors", required_argument, 0, 0},
+      {"agents", required_argument, 0, 0},
+      {"no-own-actors", no_argument, 0, 0},
+      {"entities", no_argument, 0, 'E'},
+      {"places", no_argument, 0, 'P'},
       {"help", no_argument, 0, 'h'},
       {0, 0, 0, 0}};
   td_cli_inputs in = {0};
@@ -192,15 +259,34 @@ int td_cli_docs(int argc, char **argv, bool annotate) {
         return TD_EXIT_USAGE;
       break;
     case 'h': td_read_usage(stdout, annotate); return TD_EXIT_OK;
-    case 0:
-      if (td_cli_input_opt(&in, opts[idx].name, optarg) < 0)
+    case 'E':
+    case 'P':
+      if (!annotate) {
+        fprintf(stderr, "tidings: --%s is an option of tidings annotate\n",
+                c == 'E' ? "entities" : "places");
+        return TD_EXIT_USAGE;
+      }
+      cfg.mode = c == 'E' ? TD_OUT_ENTITIES : TD_OUT_PLACES;
+      break;
+    case 0: {
+      int r = td_cli_input_opt(&in, opts[idx].name, optarg);
+      if (r == 0 && annotate)
+        r = td_cli_dict_opt(&in, opts[idx].name, optarg);
+      if (r == 0) {
+        fprintf(stderr, "tidings: --%s is an option of tidings annotate\n",
+                opts[idx].name);
+        return TD_EXIT_USAGE;
+      }
+      if (r < 0)
         return TD_EXIT_USAGE;
       break;
+    }
     default: td_read_usage(stderr, annotate); return TD_EXIT_USAGE;
     }
   }
   in.paths = argv + optind;
   in.npaths = argc - optind;
+  in.text_only = !annotate;
   return td_cli_run(&in, annotate ? "annotated" : "read", td_read_one, &cfg,
                     &cfg.ctx);
 }

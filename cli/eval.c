@@ -55,7 +55,11 @@ static int td_eval_timeml_cmd(int argc, char **argv) {
     return TD_EXIT_USAGE;
   }
   td_diag err;
-  td_ctx *ctx = td_ctx_new(data_dir, &err);
+  td_ctx_opts o; /* time expressions need no dictionaries */
+  memset(&o, 0, sizeof(o));
+  o.data_dir = data_dir;
+  o.text_only = true;
+  td_ctx *ctx = td_ctx_open(&o, &err);
   if (!ctx) {
     td_diag_print(&err, stderr);
     return TD_EXIT_USAGE;

@@ -14,9 +14,10 @@ static void td_usage(FILE *f) {
           "commands:\n"
           "  read       read stories: metadata, dateline, paragraphs, "
           "sentences\n"
-          "  annotate   read and annotate: temporal expressions\n"
+          "  annotate   read and annotate: time expressions, places, actors\n"
           "  timeml     write documents as TimeML with tidings' TIMEX3 tags\n"
           "  eval       score against gold annotations (eval timeml)\n"
+          "  dict       check dictionaries, show what is loaded\n"
           "  version    print the version\n\n"
           "'tidings COMMAND --help' describes a command. Exit codes: 0 every\n"
           "input read, 1 some input refused (see the messages), 2 usage.\n");
@@ -41,6 +42,8 @@ int main(int argc, char **argv) {
     return td_cmd_timeml(argc - 1, argv + 1);
   if (!strcmp(cmd, "eval"))
     return td_cmd_eval(argc - 1, argv + 1);
+  if (!strcmp(cmd, "dict"))
+    return td_cmd_dict(argc - 1, argv + 1);
   if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
     printf("tidings %s\n", TIDINGS_VERSION);
     return TD_EXIT_OK;

@@ -94,5 +94,6 @@ int td_cmd_timeml(int argc, char **argv) {
   }
   in.paths = argv + optind;
   in.npaths = argc - optind;
+  in.text_only = true;
   return td_cli_run(&in, "tagged", td_timeml_one, &cfg, &cfg.ctx);
 }

@@ -11,9 +11,11 @@
 #include "tidings.h"
 
 #include <jansson.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define FUZZ_ASSERT(c)                                                         \
   do {                                                                         \
@@ -35,6 +37,55 @@ static inline td_ctx *fuzz_ctx(void) {
     }
   }
   return ctx;
+}
+
+/* The actor and place layers: spans inside the text, entities in text
+ * order, references to entities that exist, strings readable. */
+static inline void fuzz_check_entities(const td_doc *doc) {
+  size_t len;
+  td_doc_text(doc, &len);
+  size_t n = td_doc_nentities(doc);
+  td_entity_info e;
+  size_t prev = 0;
+  for (size_t i = 0; td_doc_entity(doc, i, &e); i++) {
+    FUZZ_ASSERT(i < n);
+    FUZZ_ASSERT(e.span.start <= e.span.end && e.span.end <= len);
+    FUZZ_ASSERT(e.span.start >= prev);
+    prev = e.span.start;
+    FUZZ_ASSERT(e.kind != NULL);
+    FUZZ_ASSERT(e.ref >= -1 && e.ref < (long)n);
+    FUZZ_ASSERT(!e.code || strlen(e.code) < 64);
+    if (e.name)
+      (void)strlen(e.name);
+    if (e.role)
+      (void)strlen(e.role);
+    if (e.title)
+      (void)strlen(e.title);
+  }
+  td_place_info p;
+  for (size_t i = 0; td_doc_place(doc, i, &p); i++) {
+    FUZZ_ASSERT(p.span.start < p.span.end && p.span.end <= len);
+    FUZZ_ASSERT(p.feature != NULL);
+    FUZZ_ASSERT(isnan(p.lat) || (p.lat >= -90 && p.lat <= 90));
+    FUZZ_ASSERT(isnan(p.lon) || (p.lon >= -180 && p.lon <= 180));
+    if (p.name)
+      (void)strlen(p.name);
+  }
+}
+
+typedef struct fuzz_lines {
+  long lines;    /* lines in the file */
+  long reported; /* problems reported */
+} fuzz_lines;
+
+/* For the dictionary loaders: every problem reported names the file, the
+ * line (within the file) and what is wrong. */
+static inline void fuzz_report(void *ud, const td_diag *d) {
+  fuzz_lines *L = ud;
+  FUZZ_ASSERT(d->msg[0] != 0);
+  FUZZ_ASSERT(d->path[0] != 0);
+  FUZZ_ASSERT(d->line >= 1 && d->line <= L->lines);
+  L->reported++;
 }
 
 static inline void fuzz_check_doc(const td_doc *doc) {
@@ -77,6 +128,7 @@ static inline void fuzz_check_doc(const td_doc *doc) {
   FUZZ_ASSERT(v != NULL);
   json_decref(v);
   td_buf_free(&b);
+  fuzz_check_entities(doc);
 }
 
 static inline int fuzz_read(const uint8_t *data, size_t size, td_format fmt) {

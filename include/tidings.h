@@ -83,6 +83,42 @@ void td_diag_print(const td_diag *d, FILE *out);
 td_ctx *td_ctx_new(const char *data_dir, td_diag *err);
 void td_ctx_free(td_ctx *ctx);
 
+/* Receives each problem a dictionary check or load finds (a line of a
+ * user's dictionary that is skipped). */
+typedef void (*td_diag_fn)(void *ud, const td_diag *d);
+
+typedef struct td_ctx_opts {
+  const char *data_dir;     /* as for td_ctx_new                         */
+  bool text_only;           /* only what reading and the text model need:
+                               no dictionaries (faster to load)          */
+  const char *const *actor_files; /* TABARI/PETRARCH .actors files       */
+  size_t nactor_files;
+  const char *const *agent_files; /* PETRARCH .agents files              */
+  size_t nagent_files;
+  bool no_own_actors;       /* code actors with the user's files alone   */
+  td_diag_fn report;        /* problems in the user's files, or NULL     */
+  void *report_ud;
+} td_ctx_opts;
+
+/* td_ctx_new with options. A user's dictionary that cannot be read is an
+ * error (NULL, err); a bad line in it is reported and skipped. */
+td_ctx *td_ctx_open(const td_ctx_opts *opts, td_diag *err);
+
+/* Sizes of what was loaded, for `tidings dict` and the benchmarks. */
+typedef struct td_ctx_stats {
+  size_t phrases, forms, places, actors, agents, roles, xactors;
+  double load_seconds;
+} td_ctx_stats;
+void td_ctx_get_stats(const td_ctx *ctx, td_ctx_stats *out);
+
+/* Checks a dictionary file and reports each problem to fn; kind is
+ * "actors", "agents" (TABARI/PETRARCH), or the name of one of our data
+ * files ("actors.txt", "agents.txt", "roles.txt", "places.txt",
+ * "countries.txt", "names.txt"). Returns the number of problems, or -1
+ * (err) if the file cannot be read or the kind is unknown. */
+long td_dict_check(const td_ctx *ctx, const char *path, const char *kind,
+                   td_diag_fn fn, void *ud, td_diag *err);
+
 /* ---- Reading ------------------------------------------------------------ */
 
 typedef enum td_format {
@@ -162,7 +198,8 @@ typedef struct td_dateline {
 const td_dateline *td_doc_dateline(const td_doc *doc);
 
 /* Builds the text model and runs every annotation stage: temporal
- * expressions (the `timexes` layer). Idempotent. */
+ * expressions (the `timexes` layer), places (`places`) and actors
+ * (`entities`). Idempotent. The context must not be text_only. */
 void td_doc_annotate(td_doc *doc, const td_ctx *ctx);
 
 /* A temporal expression (the `timexes` layer, after td_doc_annotate). */
@@ -177,6 +214,31 @@ typedef struct td_time {
 size_t td_doc_ntimes(const td_doc *doc);
 /* Fills *out with expression i; false if there is none. */
 bool td_doc_time(const td_doc *doc, size_t i, td_time *out);
+
+/* A place the text names (the `places` layer). */
+typedef struct td_place_info {
+  td_span span;
+  const char *name, *country; /* country: ISO 3166-1 alpha-3, or NULL */
+  const char *admin1, *feature, *why;
+  double lat, lon;            /* NaN when not known                   */
+  bool dateline;
+} td_place_info;
+
+size_t td_doc_nplaces(const td_doc *doc);
+bool td_doc_place(const td_doc *doc, size_t i, td_place_info *out);
+
+/* An actor the text names (the `entities` layer). */
+typedef struct td_entity_info {
+  td_span span;
+  const char *kind; /* country, organization, group, person, actor */
+  const char *code; /* CAMEO actor code, or NULL                   */
+  const char *name; /* a person's name, or NULL                    */
+  const char *role, *title;
+  long ref;         /* index of the entity it refers to, or -1     */
+} td_entity_info;
+
+size_t td_doc_nentities(const td_doc *doc);
+bool td_doc_entity(const td_doc *doc, size_t i, td_entity_info *out);
 
 /* Token kinds and flags (td_token). */
 typedef enum td_tok_kind {

@@ -5,7 +5,13 @@
 #ifndef TD_CTX_H
 #define TD_CTX_H
 
+#include "extract/actors.h"
+#include "extract/places.h"
 #include "extract/timex.h"
+#include "lex/actordict.h"
+#include "lex/gazetteer.h"
+#include "lex/lexicon.h"
+#include "lex/wordnet.h"
 #include "text/text.h"
 
 struct td_ctx {
@@ -13,6 +19,16 @@ struct td_ctx {
   td_countries countries;
   td_text_rules text;
   td_timex_grammar *timex;
+  /* dictionaries (not loaded for text_only contexts) */
+  bool dicts;
+  td_letters letters;
+  td_wordnet wordnet;
+  td_lexicon *lexicon;
+  td_actordict actors;
+  td_gazetteer gazetteer;
+  td_geo geo;
+  td_actor_ctx actor_ctx;
+  double load_seconds;
 };
 
 #endif

@@ -82,9 +82,21 @@ void td_strmap_put(td_strmap *m, const char *key, size_t len, uint32_t val);
 /* Returns true and sets *val when present. */
 bool td_strmap_get(const td_strmap *m, const char *key, size_t len,
                    uint32_t *val);
+/* The same with the key's td_hash already computed. */
+bool td_strmap_get_hashed(const td_strmap *m, uint64_t hash, const char *key,
+                          size_t len, uint32_t *val);
 size_t td_strmap_count(const td_strmap *m);
 
 uint64_t td_hash(const void *p, size_t n);
+
+/* ---- Hash table from 64-bit keys (not 0) to small values ----------------- */
+
+typedef struct td_intmap td_intmap;
+td_intmap *td_intmap_new(void);
+void td_intmap_free(td_intmap *m);
+void td_intmap_put(td_intmap *m, uint64_t key, uint32_t val);
+bool td_intmap_get(const td_intmap *m, uint64_t key, uint32_t *val);
+size_t td_intmap_count(const td_intmap *m);
 
 /* ---- JSON writer -------------------------------------------------------- */
 

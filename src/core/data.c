@@ -19,6 +19,23 @@ typedef struct td_lines {
   long line;
 } td_lines;
 
+bool td_file_read_all(FILE *fp, const char *path, td_buf *out,
+                      td_diag *err) {
+  char chunk[65536];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+    td_buf_add(out, chunk, n);
+  bool bad = ferror(fp);
+  fclose(fp);
+  if (bad) {
+    td_diag_set(err, TD_ERROR, path, 0, -1, "cannot read: %s",
+                strerror(errno));
+    td_buf_free(out);
+    return false;
+  }
+  return true;
+}
+
 static bool td_datafile_load(td_datafile *f, const char *data_dir, const char *name,
                       td_diag *err) {
   memset(f, 0, sizeof(*f));
@@ -27,18 +44,8 @@ static bool td_datafile_load(td_datafile *f, const char *data_dir, const char *n
     FILE *fp = fopen(f->path, "rb");
     if (fp) {
       td_buf b = {0};
-      char chunk[65536];
-      size_t n;
-      while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-        td_buf_add(&b, chunk, n);
-      bool bad = ferror(fp);
-      fclose(fp);
-      if (bad) {
-        td_diag_set(err, TD_ERROR, f->path, 0, -1, "cannot read: %s",
-                    strerror(errno));
-        td_buf_free(&b);
+      if (!td_file_read_all(fp, f->path, &b, err))
         return false;
-      }
       f->owned = (char *)td_buf_cstr(&b);
       f->text = f->owned;
       f->len = b.len;
@@ -112,8 +119,8 @@ bool td_field_eq(td_field f, const char *s) {
 
 char *td_field_dup(td_field f) { return td_strndup(f.s, f.n); }
 
-bool td_data_each(const char *data_dir, const char *name, td_record_fn fn,
-                  void *ud, td_diag *err) {
+bool td_data_each_n(const char *data_dir, const char *name, size_t max_fields,
+                    td_record_fn fn, void *ud, td_diag *err) {
   td_datafile f;
   if (!td_datafile_load(&f, data_dir, name, err))
     return false;
@@ -122,12 +129,61 @@ bool td_data_each(const char *data_dir, const char *name, td_record_fn fn,
   td_record rec;
   rec.path = f.path;
   bool ok = true;
-  while (ok && (rec.n = td_lines_next(&it, rec.f, TD_MAX_FIELDS)) > 0) {
+  max_fields = TD_MIN(max_fields, TD_MAX_FIELDS);
+  while (ok && (rec.n = td_lines_next(&it, rec.f, max_fields)) > 0) {
     rec.line = it.line;
     ok = fn(ud, &rec, err);
   }
   td_datafile_free(&f);
   return ok;
+}
+
+bool td_data_each(const char *data_dir, const char *name, td_record_fn fn,
+                  void *ud, td_diag *err) {
+  return td_data_each_n(data_dir, name, 4, fn, ud, err);
+}
+
+long td_data_check(const char *path, size_t max_fields, td_record_fn fn,
+                   void *ud, td_report_fn report, void *report_ud,
+                   td_diag *err) {
+  /* A path with a directory part loads as DIR/NAME; a bare name as ./NAME
+   * (never a built-in copy). */
+  char dir[512];
+  const char *slash = strrchr(path, '/');
+  const char *name = slash ? slash + 1 : path;
+  if (slash)
+    snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
+  else
+    snprintf(dir, sizeof(dir), ".");
+  if (!*dir)
+    snprintf(dir, sizeof(dir), "/");
+  FILE *probe = fopen(path, "rb");
+  if (!probe) {
+    td_diag_set(err, TD_ERROR, path, 0, -1, "cannot open: %s",
+                strerror(errno));
+    return -1;
+  }
+  fclose(probe);
+  td_datafile f;
+  if (!td_datafile_load(&f, dir, name, err))
+    return -1;
+  td_lines it;
+  td_lines_init(&it, &f);
+  td_record rec;
+  rec.path = f.path;
+  long refused = 0;
+  max_fields = TD_MIN(max_fields, TD_MAX_FIELDS);
+  while ((rec.n = td_lines_next(&it, rec.f, max_fields)) > 0) {
+    rec.line = it.line;
+    td_diag d;
+    memset(&d, 0, sizeof(d));
+    if (!fn(ud, &rec, &d)) {
+      refused++;
+      report(report_ud, &d);
+    }
+  }
+  td_datafile_free(&f);
+  return refused;
 }
 
 bool td_record_error(const td_record *rec, td_diag *err, const char *fmt,

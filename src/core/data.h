@@ -9,6 +9,8 @@
 
 #include "core.h"
 
+#include <stdio.h>
+
 typedef struct td_embedded {
   const char *name;
   const char *data;
@@ -23,10 +25,14 @@ typedef struct td_field {
 } td_field;
 
 bool td_field_eq(td_field f, const char *s);
+
+/* Reads the rest of the open file fp into out and closes it; on a read
+ * error sets err (naming path) and frees out. */
+bool td_file_read_all(FILE *fp, const char *path, td_buf *out, td_diag *err);
 char *td_field_dup(td_field f);
 
 /* One record of a data file, for the loaders. */
-#define TD_MAX_FIELDS 4
+#define TD_MAX_FIELDS 8
 typedef struct td_record {
   const char *path; /* the file, for messages */
   long line;
@@ -38,10 +44,24 @@ typedef struct td_record {
 typedef bool (*td_record_fn)(void *ud, const td_record *rec, td_diag *err);
 
 /* Loads data file NAME — from data_dir when it is there, else the built-in
- * copy — and calls fn on each of its records in order. Returns false, with err filled, when the file cannot be
+ * copy — and calls fn on each of its records in order, split into at most
+ * four fields. Returns false, with err filled, when the file cannot be
  * loaded or fn stops. */
 bool td_data_each(const char *data_dir, const char *name, td_record_fn fn,
                   void *ud, td_diag *err);
+/* The same, split into at most max_fields fields (up to TD_MAX_FIELDS). */
+bool td_data_each_n(const char *data_dir, const char *name, size_t max_fields,
+                    td_record_fn fn, void *ud, td_diag *err);
+
+/* Receives each record a checked file refuses. */
+typedef void (*td_report_fn)(void *ud, const td_diag *d);
+/* Checks the data file at `path` (a user's copy): calls fn on each record
+ * (at most max_fields fields); a record fn refuses is passed to report and
+ * the rest of the file is still read. Returns the number of refused
+ * records, or -1 (err filled) when the file cannot be read. */
+long td_data_check(const char *path, size_t max_fields, td_record_fn fn,
+                   void *ud, td_report_fn report, void *report_ud,
+                   td_diag *err);
 /* Fills err with the record's file and line and the message; returns
  * false. */
 bool td_record_error(const td_record *rec, td_diag *err, const char *fmt, ...)

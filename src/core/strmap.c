@@ -74,7 +74,12 @@ void td_strmap_put(td_strmap *m, const char *key, size_t len, uint32_t val) {
 
 bool td_strmap_get(const td_strmap *m, const char *key, size_t len,
                    uint32_t *val) {
-  const td_slot *s = td_strmap_find(m, td_hash(key, len), key, len);
+  return td_strmap_get_hashed(m, td_hash(key, len), key, len, val);
+}
+
+bool td_strmap_get_hashed(const td_strmap *m, uint64_t hash, const char *key,
+                          size_t len, uint32_t *val) {
+  const td_slot *s = td_strmap_find(m, hash, key, len);
   if (!s->key)
     return false;
   if (val)

@@ -4,7 +4,7 @@
 # diff.
 . "$(dirname "$0")/lib.inc"
 cd "$SRC" || exit 1
-for mode in json table sentences annotate timexes; do
+for mode in json table sentences annotate timexes entities places; do
   cmd=read
   case $mode in
     json) args="" ;;
@@ -12,6 +12,8 @@ for mode in json table sentences annotate timexes; do
     sentences) args="--sentences" ;;
     annotate) cmd=annotate; args="--no-text" ;;
     timexes) cmd=annotate; args="--timexes" ;;
+    entities) cmd=annotate; args="--entities" ;;
+    places) cmd=annotate; args="--places" ;;
   esac
   CHECKS=$((CHECKS + 1))
   # shellcheck disable=SC2086

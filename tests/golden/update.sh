@@ -9,4 +9,6 @@ bin=${1:-build/tidings}
 "$bin" read --sentences examples/stories >tests/golden/examples.sentences
 "$bin" annotate --no-text examples/stories >tests/golden/examples.annotate
 "$bin" annotate --timexes examples/stories >tests/golden/examples.timexes
+"$bin" annotate --entities examples/stories >tests/golden/examples.entities
+"$bin" annotate --places examples/stories >tests/golden/examples.places
 echo "golden files updated; review with git diff tests/golden" >&2
