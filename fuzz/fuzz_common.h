@@ -131,6 +131,25 @@ static inline void fuzz_check_doc(const td_doc *doc) {
   fuzz_check_entities(doc);
 }
 
+/* Reads the wire stories in `text` with ctx, annotates each and checks
+ * it: the rules a fuzzed data file loaded must work on a story. */
+static inline void fuzz_annotate(const td_ctx *ctx, const char *text,
+                                 size_t len) {
+  td_reader *r = td_reader_new(ctx, NULL);
+  td_reader_add_mem(r, "story", text, len);
+  td_doc *doc;
+  td_diag d;
+  int rc;
+  while ((rc = td_reader_next(r, &doc, &d)) != TD_END) {
+    if (rc != TD_DOC)
+      continue;
+    td_doc_annotate(doc, ctx);
+    fuzz_check_doc(doc);
+    td_doc_free(doc);
+  }
+  td_reader_free(r);
+}
+
 static inline int fuzz_read(const uint8_t *data, size_t size, td_format fmt) {
   td_read_opts o = {fmt, "2024-05-15", NULL, 1 << 20};
   td_reader *r = td_reader_new(fuzz_ctx(), &o);

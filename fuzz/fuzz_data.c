@@ -82,16 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         "U.N. Security Council and Mr. Charles de Gaulle welcomed it; he "
         "said the Azerbaijani army entered Xocal\xc4\xb1 on Tuesday.\n\n"
         "Follow TASS on Telegram.\n";
-    td_reader *r = td_reader_new(ctx, NULL);
-    td_reader_add_mem(r, "story", story, sizeof(story) - 1);
-    td_doc *doc;
-    td_diag d;
-    if (td_reader_next(r, &doc, &d) == TD_DOC) {
-      td_doc_annotate(doc, ctx);
-      fuzz_check_doc(doc);
-      td_doc_free(doc);
-    }
-    td_reader_free(r);
+    fuzz_annotate(ctx, story, sizeof(story) - 1);
     td_ctx_free(ctx);
   } else {
     FUZZ_ASSERT(err.msg[0] != 0);

@@ -87,22 +87,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         "met the defence ministers of Ardenia and the Azeri border service "
         "on Friday; Ilham Aliyev and General Karim Valiyev said troops "
         "would withdraw.\n";
-    const char *stories[] = {story1, story2};
-    const size_t lens[] = {sizeof(story1) - 1, sizeof(story2) - 1};
-    td_reader *r = td_reader_new(ctx, NULL);
-    for (size_t i = 0; i < 2; i++)
-      td_reader_add_mem(r, "story", stories[i], lens[i]);
-    td_doc *doc;
-    td_diag d;
-    int rc;
-    while ((rc = td_reader_next(r, &doc, &d)) != TD_END) {
-      if (rc != TD_DOC)
-        continue;
-      td_doc_annotate(doc, ctx);
-      fuzz_check_doc(doc);
-      td_doc_free(doc);
-    }
-    td_reader_free(r);
+    fuzz_annotate(ctx, story1, sizeof(story1) - 1);
+    fuzz_annotate(ctx, story2, sizeof(story2) - 1);
     td_ctx_free(ctx);
   } else {
     FUZZ_ASSERT(err.msg[0] != 0);

@@ -20,13 +20,7 @@
 static td_ctx *ctx;
 
 static td_doc *story(const char *text, const char *date) {
-  td_doc *d = doc_from(ctx, TD_FORMAT_TEXT, text, date, NULL);
-  if (!d) {
-    fprintf(stderr, "refused: %s\n", text);
-    exit(1);
-  }
-  td_doc_annotate(d, ctx);
-  return d;
+  return annotated(ctx, text, date);
 }
 
 /* "text=CCC:feature:why" of each place ("+D" for the dateline's), joined

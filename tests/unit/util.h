@@ -28,6 +28,19 @@ static inline td_doc *doc_from(const td_ctx *ctx, td_format fmt,
   return doc;
 }
 
+/* A plain-text story dated `date`, annotated with every layer; exits the
+ * test if it is refused. */
+static inline td_doc *annotated(const td_ctx *ctx, const char *text,
+                                const char *date) {
+  td_doc *d = doc_from(ctx, TD_FORMAT_TEXT, text, date, NULL);
+  if (!d) {
+    fprintf(stderr, "refused: %s\n", text);
+    exit(1);
+  }
+  td_doc_annotate(d, ctx);
+  return d;
+}
+
 /* Token texts joined by '|' (into a static buffer). */
 static inline const char *tokens_of(const td_doc *doc) {
   static char out[8192];
