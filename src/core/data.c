@@ -3,6 +3,8 @@
  */
 #include "data.h"
 
+#include <utf8proc.h>
+
 #include <errno.h>
 #include <stdio.h>
 
@@ -119,6 +121,26 @@ bool td_field_eq(td_field f, const char *s) {
 
 char *td_field_dup(td_field f) { return td_strndup(f.s, f.n); }
 
+/* Every field of a record is UTF-8 without NUL bytes; else an error
+ * naming the line. */
+static bool td_record_utf8(const td_record *rec, td_diag *err) {
+  for (size_t i = 0; i < rec->n; i++) {
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)rec->f[i].s;
+    utf8proc_ssize_t left = (utf8proc_ssize_t)rec->f[i].n;
+    while (left > 0) {
+      utf8proc_int32_t cp;
+      utf8proc_ssize_t k = utf8proc_iterate(p, left, &cp);
+      if (k <= 0 || cp == 0)
+        return td_record_error(rec, err, "%s in field %zu",
+                               k <= 0 ? "invalid UTF-8" : "a NUL byte",
+                               i + 1);
+      p += k;
+      left -= k;
+    }
+  }
+  return true;
+}
+
 bool td_data_each_n(const char *data_dir, const char *name, size_t max_fields,
                     td_record_fn fn, void *ud, td_diag *err) {
   td_datafile f;
@@ -132,7 +154,7 @@ bool td_data_each_n(const char *data_dir, const char *name, size_t max_fields,
   max_fields = TD_MIN(max_fields, TD_MAX_FIELDS);
   while (ok && (rec.n = td_lines_next(&it, rec.f, max_fields)) > 0) {
     rec.line = it.line;
-    ok = fn(ud, &rec, err);
+    ok = td_record_utf8(&rec, err) && fn(ud, &rec, err);
   }
   td_datafile_free(&f);
   return ok;
@@ -177,7 +199,7 @@ long td_data_check(const char *path, size_t max_fields, td_record_fn fn,
     rec.line = it.line;
     td_diag d;
     memset(&d, 0, sizeof(d));
-    if (!fn(ud, &rec, &d)) {
+    if (!td_record_utf8(&rec, &d) || !fn(ud, &rec, &d)) {
       refused++;
       report(report_ud, &d);
     }

@@ -7,6 +7,8 @@
  */
 #include "actordict.h"
 
+#include "../text/text.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -63,14 +65,23 @@ static void td_report(td_dict_report *rep, const char *path, long line,
 }
 
 /* The next line with its comments removed and its right end trimmed (the
- * line is copied into buf, at most cap - 1 bytes); false at the end. */
-static bool td_tfile_next(td_tfile *f, char *buf, size_t cap, td_tline *out) {
+ * line is copied into buf, at most cap - 1 bytes); false at the end. A
+ * line that is not UTF-8 is reported and skipped. */
+static bool td_tfile_next(td_tfile *f, char *buf, size_t cap, td_tline *out,
+                          td_dict_report *rep) {
   while (f->pos < f->len) {
     const char *s = f->text + f->pos;
     const char *nl = memchr(s, '\n', f->len - f->pos);
     size_t n = nl ? (size_t)(nl - s) : f->len - f->pos;
     f->pos += n + (nl ? 1 : 0);
     f->line++;
+    size_t bad;
+    int u = td_utf8_check(s, n, &bad);
+    if (u) {
+      td_report(rep, f->path, f->line, "%s at byte %zu of the line",
+                u == 2 ? "a NUL byte" : "invalid UTF-8", bad);
+      continue;
+    }
     size_t k = 0;
     for (size_t i = 0; i < n;) {
       if (f->in_xml) {
@@ -323,7 +334,7 @@ bool td_tabari_load_actors(td_actordict *d, td_lexicon *lx, const char *path,
   char buf[2048], ph[2048];
   td_tline ln;
   long cur = -1; /* the record lines attach to */
-  while (td_tfile_next(&f, buf, sizeof(buf), &ln)) {
+  while (td_tfile_next(&f, buf, sizeof(buf), &ln, rep)) {
     const char *s = ln.s;
     size_t n = ln.n;
     while (n && (*s == ' ' || *s == '\t'))
@@ -447,7 +458,7 @@ bool td_tabari_load_agents(td_actordict *d, td_lexicon *lx, const char *path,
   td_subst_list sl = {0};
   char buf[2048];
   td_tline ln;
-  while (td_tfile_next(&f, buf, sizeof(buf), &ln)) {
+  while (td_tfile_next(&f, buf, sizeof(buf), &ln, rep)) {
     const char *s = ln.s;
     size_t n = ln.n;
     while (n && (*s == ' ' || *s == '\t'))

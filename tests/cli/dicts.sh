@@ -22,6 +22,14 @@ expect_in "$TMP/out" "2 problems"
 expect_in "$TMP/err" "actors.txt:2:"
 expect_in "$TMP/err" "actors.txt:3:"
 expect_rc 2 "$BIN" dict check "$TMP/no-such-file.txt"
+# bytes that are not UTF-8: reported with the line, the rest still read
+printf 'actor\tIGOXYZ\tigo\tExample Union\nactor\tIGOXYZ\tigo\tBad \377 Union\n' >"$TMP/actors.txt"
+expect_rc 1 "$BIN" dict check "$TMP/actors.txt"
+expect_in "$TMP/err" "actors.txt:2: error: invalid UTF-8"
+printf 'GOOD_NAME [GGG]\nBAD\377NAME [BBB]\n' >"$TMP/u.actors"
+expect_rc 1 "$BIN" dict check --kind actors "$TMP/u.actors"
+expect_in "$TMP/err" "u.actors:2: warning: invalid UTF-8 at byte 3"
+expect_in "$TMP/out" "1 problem"
 
 # a TABARI .actors file: synonyms, + alternates, date-bounded codes, a
 # comment, and a broken line that is reported and skipped
