@@ -131,6 +131,30 @@ static inline void fuzz_check_doc(const td_doc *doc) {
   fuzz_check_entities(doc);
 }
 
+/* The line count of a dictionary file's text, as its loader counts: one
+ * more per newline. */
+static inline fuzz_lines fuzz_line_count(const uint8_t *text, size_t len) {
+  fuzz_lines L = {1, 0};
+  for (size_t i = 0; i < len; i++)
+    L.lines += text[i] == '\n';
+  return L;
+}
+
+/* `tidings dict check` on the file at path (kind: td_dict_check's), whose
+ * text is text: it fails with a message, or returns as many problems as
+ * it reported, each with a line inside the file. */
+static inline void fuzz_dict_check(const char *path, const char *kind,
+                                   const uint8_t *text, size_t len) {
+  fuzz_lines L = fuzz_line_count(text, len);
+  td_diag err;
+  memset(&err, 0, sizeof(err));
+  long n = td_dict_check(fuzz_ctx(), path, kind, fuzz_report, &L, &err);
+  if (n < 0)
+    FUZZ_ASSERT(err.msg[0] != 0);
+  else
+    FUZZ_ASSERT(n == L.reported);
+}
+
 /* Reads the wire stories in `text` with ctx, annotates each and checks
  * it: the rules a fuzzed data file loaded must work on a story. */
 static inline void fuzz_annotate(const td_ctx *ctx, const char *text,

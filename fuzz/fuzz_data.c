@@ -58,14 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     for (size_t i = 0; i < sizeof(checked) / sizeof(checked[0]); i++) {
       if (strcmp(name, checked[i]))
         continue;
-      fuzz_lines L = {1, 0}; /* the loader's line count */
-      for (size_t k = 1; k < size; k++)
-        L.lines += data[k] == '\n';
-      long n = td_dict_check(fuzz_ctx(), path, name, fuzz_report, &L, &err);
-      if (n < 0)
-        FUZZ_ASSERT(err.msg[0] != 0);
-      else
-        FUZZ_ASSERT(n == L.reported);
+      fuzz_dict_check(path, name, data + 1, size - 1);
       unlink(path);
       return 0;
     }

@@ -39,22 +39,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     return 0;
   fwrite(data + 1, 1, size - 1, f);
   fclose(f);
-  fuzz_lines L = {1, 0}; /* the loader's line count: one more per '\n' */
-  for (size_t i = 1; i < size; i++)
-    L.lines += data[i] == '\n';
-
-  td_diag err;
-  memset(&err, 0, sizeof(err));
   if (data[0] & 4) {
-    long n = td_dict_check(fuzz_ctx(), path, agents ? "agents" : "actors",
-                           fuzz_report, &L, &err);
-    if (n < 0)
-      FUZZ_ASSERT(err.msg[0] != 0);
-    else
-      FUZZ_ASSERT(n == L.reported);
+    fuzz_dict_check(path, agents ? "agents" : "actors", data + 1, size - 1);
     unlink(path);
     return 0;
   }
+  fuzz_lines L = fuzz_line_count(data + 1, size - 1);
+  td_diag err;
+  memset(&err, 0, sizeof(err));
 
   const char *files[] = {path};
   td_ctx_opts o;

@@ -128,22 +128,33 @@ static bool td_country_record(void *ud, const td_record *rec, td_diag *err) {
   return true;
 }
 
+json_t *td_iso_codes_load(const char *standard, const char *what,
+                          char *path, size_t cap, json_t **arr,
+                          td_diag *err) {
+  snprintf(path, cap, "%s/iso_%s.json", td_iso_codes_dir(), standard);
+  json_error_t je;
+  json_t *root = json_load_file(path, 0, &je);
+  if (!root) {
+    td_diag_set(err, TD_ERROR, path, je.line, -1,
+                "cannot load the iso-codes %s list (%s); install the "
+                "Debian package iso-codes or set TIDINGS_ISO_CODES",
+                what, je.text);
+    return NULL;
+  }
+  *arr = json_object_get(root, standard);
+  return root;
+}
+
 bool td_countries_load(td_countries *c, const char *data_dir, td_diag *err) {
   memset(c, 0, sizeof(*c));
   c->by_name = td_strmap_new();
   c->by_code = td_strmap_new();
   char path[1024];
-  snprintf(path, sizeof(path), "%s/iso_3166-1.json", td_iso_codes_dir());
-  json_error_t je;
-  json_t *root = json_load_file(path, 0, &je);
-  if (!root) {
-    td_diag_set(err, TD_ERROR, path, je.line, -1,
-                "cannot load the iso-codes country list (%s); install the "
-                "Debian package iso-codes or set TIDINGS_ISO_CODES",
-                je.text);
+  json_t *arr;
+  json_t *root = td_iso_codes_load("3166-1", "country", path, sizeof(path),
+                                   &arr, err);
+  if (!root)
     return false;
-  }
-  json_t *arr = json_object_get(root, "3166-1");
   size_t i;
   json_t *e;
   json_array_foreach(arr, i, e) {

@@ -10,6 +10,8 @@
 #include "../core/core.h"
 #include "../core/data.h"
 
+#include <jansson.h>
+
 typedef struct td_country {
   char alpha2[3], alpha3[4];
   char *name; /* the common name when iso-codes has one */
@@ -31,6 +33,12 @@ typedef struct td_countries {
 
 /* Where iso-codes' JSON files are: $TIDINGS_ISO_CODES or the Debian path. */
 const char *td_iso_codes_dir(void);
+/* Loads iso-codes' iso_STANDARD.json ("3166-1"): its root, to be freed with
+ * json_decref, with *arr set to the list under STANDARD; NULL (err set,
+ * naming `what`) if it cannot be read. path receives the file's path. */
+json_t *td_iso_codes_load(const char *standard, const char *what,
+                          char *path, size_t cap, json_t **arr,
+                          td_diag *err);
 bool td_countries_load(td_countries *c, const char *data_dir, td_diag *err);
 void td_countries_free(td_countries *c);
 /* Checks a user's copy of countries.txt, reporting each bad record. */

@@ -38,17 +38,11 @@ static uint32_t td_place_add(td_gazetteer *g, td_lexicon *lx, td_place p,
 static bool td_load_subdivisions(td_gazetteer *g, const td_countries *c,
                                  td_lexicon *lx, td_diag *err) {
   char path[1024];
-  snprintf(path, sizeof(path), "%s/iso_3166-2.json", td_iso_codes_dir());
-  json_error_t je;
-  json_t *root = json_load_file(path, 0, &je);
-  if (!root) {
-    td_diag_set(err, TD_ERROR, path, je.line, -1,
-                "cannot load the iso-codes subdivision list (%s); install "
-                "the Debian package iso-codes or set TIDINGS_ISO_CODES",
-                je.text);
+  json_t *arr;
+  json_t *root = td_iso_codes_load("3166-2", "subdivision", path,
+                                   sizeof(path), &arr, err);
+  if (!root)
     return false;
-  }
-  json_t *arr = json_object_get(root, "3166-2");
   size_t i;
   json_t *e;
   json_array_foreach(arr, i, e) {
