@@ -198,8 +198,9 @@ typedef struct td_dateline {
 const td_dateline *td_doc_dateline(const td_doc *doc);
 
 /* Builds the text model and runs every annotation stage: temporal
- * expressions (the `timexes` layer), places (`places`) and actors
- * (`entities`). Idempotent. The context must not be text_only. */
+ * expressions (the `timexes` layer), quantities (`quantities`), places
+ * (`places`), actors (`entities`) and quotations (`quotes`). Idempotent.
+ * The context must not be text_only. */
 void td_doc_annotate(td_doc *doc, const td_ctx *ctx);
 
 /* A temporal expression (the `timexes` layer, after td_doc_annotate). */
@@ -239,6 +240,41 @@ typedef struct td_entity_info {
 
 size_t td_doc_nentities(const td_doc *doc);
 bool td_doc_entity(const td_doc *doc, size_t i, td_entity_info *out);
+
+/* A quotation or reported statement (the `quotes` layer): who said it
+ * (the mention in the text, and the entity it resolves to), the cue that
+ * marks it as said ("said", "according to", a colon) and what was said.
+ * A quote split by ", he said," has one content in several parts. */
+typedef struct td_quote_info {
+  bool has_speaker, has_cue;
+  td_span speaker;     /* "he", "Valiyev", "the official"             */
+  long speaker_entity; /* the entities-layer index of that mention, -1 */
+  long ref;            /* the person or organisation it resolves to:
+                          an entities-layer index, or -1              */
+  td_span cue;
+  td_span content;     /* from the first part's start to the last's end */
+  size_t nparts;       /* 1, or more for a split quote               */
+  const td_span *parts;
+  bool direct;         /* in quotation marks                          */
+} td_quote_info;
+
+size_t td_doc_nquotes(const td_doc *doc);
+bool td_doc_quote(const td_doc *doc, size_t i, td_quote_info *out);
+
+/* A quantity (the `quantities` layer): "1,960 servicemen", "about 1.5
+ * million dollars", "dozens of protesters", "12%". */
+typedef struct td_quantity_info {
+  td_span span;       /* qualifier, number and unit                    */
+  double value;       /* 1960, 1.5e6; a vague quantity's lower bound   */
+  const char *unit;   /* the counted noun phrase ("servicemen"), an ISO
+                         4217 code for money ("USD"), "percent", or NULL */
+  td_span unit_span;  /* where the unit stands; empty if none         */
+  const char *approx; /* NULL when exact; else "about", "more_than",
+                         "less_than", "at_least", "up_to", "vague"     */
+} td_quantity_info;
+
+size_t td_doc_nquantities(const td_doc *doc);
+bool td_doc_quantity(const td_doc *doc, size_t i, td_quantity_info *out);
 
 /* Token kinds and flags (td_token). */
 typedef enum td_tok_kind {
@@ -328,6 +364,27 @@ int td_eval_timeml(const td_ctx *ctx, const char *gold_dir,
                    FILE *report, td_te3_counts *total);
 /* Prints strict and relaxed P/R/F1 and value and type accuracy and F1. */
 void td_te3_report(FILE *f, const td_te3_counts *c);
+
+/* Attribution counts for one kind of span (source, cue or content):
+ * exact (same extent) and overlap matches, each gold and each system span
+ * matched at most once. */
+typedef struct td_attr_counts {
+  long gold, system, exact, overlap;
+} td_attr_counts;
+
+typedef struct td_attr_scores {
+  long docs, attributions, quotes;
+  td_attr_counts source, cue, content;
+} td_attr_scores;
+
+/* Scores tidings' quotes against the PolNeAR-style brat attributions of
+ * `dir` (a split: text/NAME.txt and attributions/NAME_ANNOTATOR.ann).
+ * Prints what the flags ask for (TD_EVAL_PER_FILE, TD_EVAL_ERRORS) and the
+ * totals to report. Returns 0, or -1 if some file could not be read. */
+int td_eval_quotes(const td_ctx *ctx, const char *dir, unsigned flags,
+                   FILE *report, td_attr_scores *total);
+/* Prints exact and overlap P/R/F1 for source, cue and content. */
+void td_attr_report(FILE *f, const td_attr_scores *s);
 
 /* ---- Running many documents -------------------------------------------- */
 

@@ -1,6 +1,7 @@
 /*
  * ctx.c — loads and frees the context, and runs the annotation stages in
- * their order: text model, time, lexicon, places, actors.
+ * their order: text model, time, quantities, lexicon, places, actors,
+ * quotes.
  */
 #include "ctx.h"
 
@@ -46,6 +47,8 @@ static bool td_load_dicts(td_ctx *ctx, const td_ctx_opts *o, td_diag *err) {
   ctx->actor_ctx.reporting = ctx->text.reporting;
   ctx->actor_ctx.own = !o->no_own_actors;
   ctx->actor_ctx.rules = &ctx->text;
+  if (!(ctx->quotes = td_quote_rules_load(dir, &ctx->wordnet, err)))
+    return false;
   ctx->dicts = true;
   return true;
 }
@@ -56,7 +59,8 @@ td_ctx *td_ctx_open(const td_ctx_opts *o, td_diag *err) {
   ctx->data_dir = o->data_dir ? td_strdup(o->data_dir) : NULL;
   if (!td_countries_load(&ctx->countries, o->data_dir, err) ||
       !td_text_rules_load(&ctx->text, o->data_dir, err) ||
-      !(ctx->timex = td_timex_grammar_load(o->data_dir, err))) {
+      !(ctx->timex = td_timex_grammar_load(o->data_dir, err)) ||
+      !(ctx->quant = td_quant_rules_load(o->data_dir, err))) {
     td_ctx_free(ctx);
     return NULL;
   }
@@ -79,6 +83,7 @@ td_ctx *td_ctx_new(const char *data_dir, td_diag *err) {
 void td_ctx_free(td_ctx *ctx) {
   if (!ctx)
     return;
+  td_quote_rules_free(ctx->quotes);
   td_actor_ctx_free(&ctx->actor_ctx);
   td_lexicon_free(ctx->lexicon);
   td_actordict_free(&ctx->actors);
@@ -88,6 +93,7 @@ void td_ctx_free(td_ctx *ctx) {
   td_text_rules_free(&ctx->text);
   td_countries_free(&ctx->countries);
   td_timex_grammar_free(ctx->timex);
+  td_quant_rules_free(ctx->quant);
   td_free(ctx->data_dir);
   td_free(ctx);
 }
@@ -109,11 +115,13 @@ void td_ctx_get_stats(const td_ctx *ctx, td_ctx_stats *out) {
 void td_doc_annotate(td_doc *doc, const td_ctx *ctx) {
   td_doc_analyze(doc, ctx);
   td_timex_run(doc, ctx->timex);
+  td_quantities_run(doc, ctx->quant);
   if (!ctx->dicts)
     return;
   td_lexicon_run(doc, ctx->lexicon);
   td_places_run(doc, &ctx->geo);
   td_actors_run(doc, &ctx->actor_ctx);
+  td_quotes_run(doc, ctx->quotes);
 }
 
 typedef struct td_relay {

@@ -7,6 +7,8 @@
 
 #include "extract/actors.h"
 #include "extract/places.h"
+#include "extract/quantities.h"
+#include "extract/quotes.h"
 #include "extract/timex.h"
 #include "lex/actordict.h"
 #include "lex/gazetteer.h"
@@ -19,6 +21,7 @@ struct td_ctx {
   td_countries countries;
   td_text_rules text;
   td_timex_grammar *timex;
+  td_quant_rules *quant;
   /* dictionaries (not loaded for text_only contexts) */
   bool dicts;
   td_letters letters;
@@ -28,6 +31,7 @@ struct td_ctx {
   td_gazetteer gazetteer;
   td_geo geo;
   td_actor_ctx actor_ctx;
+  td_quote_rules *quotes;
   double load_seconds;
 };
 
