@@ -27,7 +27,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       "datelines.txt",     "boilerplate.txt",       "reporting-verbs.txt",
       "countries.txt",     "timex-words.txt",       "timex-rules.txt",
       "actors.txt",        "agents.txt",            "roles.txt",
-      "names.txt",         "letters.txt",           "places.txt"};
+      "names.txt",         "letters.txt",           "places.txt",
+      "quantities.txt",    "cues.txt"};
   static char dir[64];
   if (!dir[0]) {
     strcpy(dir, "/tmp/td_fuzz_data_XXXXXX");
