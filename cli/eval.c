@@ -3,14 +3,44 @@
  *   tidings eval timeml GOLD_DIR SYSTEM_DIR   TempEval-3 task A scores of
  *   tidings eval timeml --run GOLD_DIR [-o DIR] the system's TIMEX3 tags
  *                                              (or tidings' own, with --run)
+ *   tidings eval quotes [--split NAME] DIR     tidings' quotes against
+ *                                              PolNeAR's attributions
  */
 #include "cli.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
-static void td_eval_usage(FILE *f) {
+static void td_eval_quotes_usage(FILE *f) {
+  fprintf(f,
+          "usage: tidings eval quotes [--split NAME] [--quiet] [--errors] "
+          "[--data DIR]\n"
+          "                           [--actors F]... [--agents F]... "
+          "[--no-own-actors] DIR\n"
+          "Scores tidings' quotes (speaker, cue, content) against PolNeAR's\n"
+          "attributions (brat standoff): exact and overlap P/R/F1 of source,\n"
+          "cue and content. DIR is a split (text/NAME.txt and\n"
+          "attributions/NAME_ANNOTATOR.ann) or the corpus root, whose split\n"
+          "NAME is scored. Story dates come from metadata.tsv next to the\n"
+          "split. A story with several annotators' files is scored once,\n"
+          "against the alphabetically first file. Gold and system spans are\n"
+          "matched one to one: the same extent first, then the largest\n"
+          "overlap; exact = the same characters once whitespace and\n"
+          "punctuation are left out, overlap = a byte in common.\n"
+          "Problems in the gold files are warnings on standard error.\n"
+          "  --split NAME   the split of a corpus root DIR (default: dev)\n"
+          "  --quiet        totals only, not one line per file\n"
+          "  --errors       one line per error: FILE, source|cue|content,\n"
+          "                 miss|extra|partial, then gold and system as\n"
+          "                 START-END[,START-END] \"text\" (or -), byte\n"
+          "                 offsets in the text\n"
+          "  --data DIR     read data files from DIR first\n"
+          "  --actors F, --agents F, --no-own-actors   as for annotate\n");
+}
+
+static void td_eval_timeml_usage(FILE *f) {
   fprintf(f,
           "usage: tidings eval timeml [--run] [-o DIR] [--quiet] [--errors] "
           "GOLD_DIR [SYSTEM_DIR]\n"
@@ -24,6 +54,12 @@ static void td_eval_usage(FILE *f) {
           "                 then gold and system as START-END \"text\" TYPE VALUE\n"
           "                 (or -), START-END byte offsets in the text\n"
           "  --data DIR     read data files from DIR first\n");
+}
+
+static void td_eval_usage(FILE *f) {
+  td_eval_timeml_usage(f);
+  fputc('\n', f);
+  td_eval_quotes_usage(f);
 }
 
 static int td_eval_timeml_cmd(int argc, char **argv) {
@@ -45,13 +81,13 @@ static int td_eval_timeml_cmd(int argc, char **argv) {
     case 'q': quiet = true; break;
     case 'e': errors = true; break;
     case 'd': data_dir = optarg; break;
-    case 'h': td_eval_usage(stdout); return TD_EXIT_OK;
-    default: td_eval_usage(stderr); return TD_EXIT_USAGE;
+    case 'h': td_eval_timeml_usage(stdout); return TD_EXIT_OK;
+    default: td_eval_timeml_usage(stderr); return TD_EXIT_USAGE;
     }
   }
   int nargs = argc - optind;
   if ((run && nargs != 1) || (!run && nargs != 2) || (out_dir && !run)) {
-    td_eval_usage(stderr);
+    td_eval_timeml_usage(stderr);
     return TD_EXIT_USAGE;
   }
   td_diag err;
@@ -74,6 +110,96 @@ static int td_eval_timeml_cmd(int argc, char **argv) {
   return rc ? TD_EXIT_REFUSED : TD_EXIT_OK;
 }
 
+static bool td_is_dir(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* DIR is a split when it has text/ and attributions/. */
+static bool td_is_split(const char *dir) {
+  char p[4096];
+  snprintf(p, sizeof(p), "%s/text", dir);
+  if (!td_is_dir(p))
+    return false;
+  snprintf(p, sizeof(p), "%s/attributions", dir);
+  return td_is_dir(p);
+}
+
+static int td_eval_quotes_cmd(int argc, char **argv) {
+  static const struct option opts[] = {
+      {"split", required_argument, 0, 's'},
+      {"quiet", no_argument, 0, 'q'},
+      {"errors", no_argument, 0, 'e'},
+      {"data", required_argument, 0, 'd'},
+      {"actors", required_argument, 0, 'A'},
+      {"agents", required_argument, 0, 'G'},
+      {"no-own-actors", no_argument, 0, 'N'},
+      {"help", no_argument, 0, 'h'},
+      {0, 0, 0, 0}};
+  bool quiet = false, errors = false;
+  const char *split = NULL;
+  td_cli_inputs in;
+  memset(&in, 0, sizeof(in));
+  int c, idx;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "h", opts, &idx)) != -1) {
+    switch (c) {
+    case 's': split = optarg; break;
+    case 'q': quiet = true; break;
+    case 'e': errors = true; break;
+    case 'd': in.data_dir = optarg; break;
+    case 'A': case 'G': case 'N':
+      if (td_cli_dict_opt(&in, opts[idx].name, optarg) < 0)
+        return TD_EXIT_USAGE;
+      break;
+    case 'h': td_eval_quotes_usage(stdout); return TD_EXIT_OK;
+    default: td_eval_quotes_usage(stderr); return TD_EXIT_USAGE;
+    }
+  }
+  if (argc - optind != 1) {
+    td_eval_quotes_usage(stderr);
+    return TD_EXIT_USAGE;
+  }
+  const char *root = argv[optind];
+  if (split && (!*split || strchr(split, '/'))) {
+    fprintf(stderr, "tidings: --split %s: expected the name of a split "
+                    "(dev, train, test)\n", split);
+    return TD_EXIT_USAGE;
+  }
+  char dir[4096];
+  if (td_is_split(root)) {
+    /* --split NAME with the split NAME itself is allowed */
+    size_t rl = strlen(root), sl = split ? strlen(split) : 0;
+    while (rl > 1 && root[rl - 1] == '/')
+      rl--;
+    bool same = split && rl >= sl && !strncmp(root + rl - sl, split, sl) &&
+                (rl == sl || root[rl - sl - 1] == '/');
+    if (split && !same) {
+      fprintf(stderr, "tidings: %s is a split itself (it has text/ and "
+                      "attributions/); --split %s does not apply\n",
+              root, split);
+      return TD_EXIT_USAGE;
+    }
+    snprintf(dir, sizeof(dir), "%s", root);
+  } else {
+    snprintf(dir, sizeof(dir), "%s/%s", root, split ? split : "dev");
+  }
+  td_ctx *ctx = td_cli_context(&in);
+  if (!ctx)
+    return TD_EXIT_USAGE;
+  td_attr_scores total;
+  int rc = td_eval_quotes(ctx, dir,
+                          (quiet ? 0u : TD_EVAL_PER_FILE) |
+                              (errors ? TD_EVAL_ERRORS : 0u),
+                          stdout, &total);
+  td_ctx_free(ctx);
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "tidings: cannot write the output\n");
+    return TD_EXIT_REFUSED;
+  }
+  return rc ? TD_EXIT_REFUSED : TD_EXIT_OK;
+}
+
 int td_cmd_eval(int argc, char **argv) {
   if (argc < 2) {
     td_eval_usage(stderr);
@@ -81,10 +207,13 @@ int td_cmd_eval(int argc, char **argv) {
   }
   if (!strcmp(argv[1], "timeml"))
     return td_eval_timeml_cmd(argc - 1, argv + 1);
+  if (!strcmp(argv[1], "quotes"))
+    return td_eval_quotes_cmd(argc - 1, argv + 1);
   if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
     td_eval_usage(stdout);
     return TD_EXIT_OK;
   }
-  fprintf(stderr, "tidings: eval: unknown evaluation '%s' (timeml)\n", argv[1]);
+  fprintf(stderr, "tidings: eval: unknown evaluation '%s' (timeml, quotes)\n",
+          argv[1]);
   return TD_EXIT_USAGE;
 }

@@ -16,7 +16,7 @@ static void td_usage(FILE *f) {
           "sentences\n"
           "  annotate   read and annotate: time expressions, places, actors\n"
           "  timeml     write documents as TimeML with tidings' TIMEX3 tags\n"
-          "  eval       score against gold annotations (eval timeml)\n"
+          "  eval       score against gold annotations (eval timeml, eval quotes)\n"
           "  dict       check dictionaries, show what is loaded\n"
           "  version    print the version\n\n"
           "'tidings COMMAND --help' describes a command. Exit codes: 0 every\n"

@@ -47,7 +47,7 @@ static bool td_load_dicts(td_ctx *ctx, const td_ctx_opts *o, td_diag *err) {
   ctx->actor_ctx.reporting = ctx->text.reporting;
   ctx->actor_ctx.own = !o->no_own_actors;
   ctx->actor_ctx.rules = &ctx->text;
-  if (!(ctx->quotes = td_quote_rules_load(dir, &ctx->wordnet, err)))
+  if (!(ctx->quotes = td_quote_rules_load(dir, ctx->lexicon, &ctx->wordnet, err)))
     return false;
   ctx->dicts = true;
   return true;

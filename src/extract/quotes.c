@@ -1,19 +1,1252 @@
 /*
- * quotes.c — STUB, to be replaced: the `quotes` layer.
+ * quotes.c — the `quotes` layer: who said what. Owns the cue dictionary
+ * (data/cues.txt, with the verb forms made from it), the pairing of
+ * quotation marks into direct quotes (over several paragraphs, split by
+ * ", he said,"), the attribution of each quote to a speaker and a cue, the
+ * reported statements outside quotation marks ("X said that ...",
+ * "according to X", "..., X said."), and the resolution of each speaker
+ * through the entities layer's references.
+ *
+ * Everything works on tokens and their lexicon form ids: a cue is a form
+ * (and the words after it) of data/cues.txt; a speaker is a mention of the
+ * entities layer, a pronoun, or a short noun phrase read from the cue.
  */
 #include "quotes.h"
 
-struct td_quote_rules {
-  int unused;
+#include "../core/data.h"
+#include "../lex/lexicon.h"
+#include "actors.h"
+#include "timex.h"
+
+#include <stdio.h>
+#include <strings.h>
+
+/* Cue classes. */
+enum { QC_SPEECH = 1, QC_THOUGHT, QC_EVIDENCE, QC_STANCE, QC_PREP };
+static const char *const td_qc_names[] = {"",         "speech", "thought",
+                                          "evidence", "stance", "prep"};
+
+/* Word classes (per form). */
+enum {
+  QW_AUX = 1 << 0,
+  QW_PRON = 1 << 1,
+  QW_DET = 1 << 2,
+  QW_BOUND = 1 << 3,
+  QW_ING = 1 << 4,     /* a cue form ending in -ing: "saying", "adding" */
+  QW_NEEDTHAT = 1 << 5 /* a present form of a `past` cue: a cue only
+                          before "that" ("claims that")               */
 };
 
-td_quote_rules *td_quote_rules_load(const char *dir, const td_wordnet *wn,
-                                    td_diag *err) {
-  return td_calloc(1, sizeof(td_quote_rules));
+#define TD_CUE_REST 4
+
+typedef struct td_cue {
+  uint8_t cls, nrest;
+  uint32_t rest[TD_CUE_REST]; /* form ids of the words after the first */
+  int32_t next;               /* next cue with the same first form, -1  */
+} td_cue;
+
+struct td_quote_rules {
+  td_lexicon *lx;
+  const td_wordnet *wn;
+  uint8_t *wc;  /* per form: QW_*                       */
+  int32_t *cue; /* per form: first cue, -1              */
+  size_t nforms;
+  TD_VEC(td_cue) cues;
+  td_strmap *seen; /* phrase+class -> line, while loading */
+  uint32_t f_that;
+};
+
+/* ---- Loading ------------------------------------------------------------ */
+
+typedef struct td_qload {
+  td_quote_rules *q;
+  TD_VEC(uint32_t) form;  /* pending: form id ... */
+  TD_VEC(uint32_t) cuei;  /* ... and its cue      */
+  TD_VEC(uint32_t) wform; /* pending word classes */
+  TD_VEC(uint8_t) wbits;
+} td_qload;
+
+static int td_qclass(td_field f) {
+  for (int c = QC_SPEECH; c <= QC_PREP; c++)
+    if (td_field_eq(f, td_qc_names[c]))
+      return c;
+  if (td_field_eq(f, "aux"))
+    return -QW_AUX;
+  if (td_field_eq(f, "pronoun"))
+    return -QW_PRON;
+  if (td_field_eq(f, "det"))
+    return -QW_DET;
+  if (td_field_eq(f, "boundary"))
+    return -QW_BOUND;
+  return 0;
 }
-void td_quote_rules_free(td_quote_rules *q) { td_free(q); }
-void td_quotes_run(td_doc *doc, const td_quote_rules *q) {}
-size_t td_doc_nquotes(const td_doc *doc) { return 0; }
-bool td_doc_quote(const td_doc *doc, size_t i, td_quote_info *out) {
+
+static bool td_consonant(char c) { return c && !strchr("aeiou", c); }
+
+/* The regular forms of verb `v` (ASCII, lower case) into out[4]. */
+static void td_verb_forms(const char *v, char out[4][64]) {
+  size_t n = strlen(v);
+  char last = n ? v[n - 1] : 0, prev = n > 1 ? v[n - 2] : 0;
+  snprintf(out[0], 64, "%s", v);
+  if (strchr("sxz", last) || (last == 'h' && (prev == 'c' || prev == 's')))
+    snprintf(out[1], 64, "%ses", v);
+  else if (last == 'y' && td_consonant(prev))
+    snprintf(out[1], 64, "%.*sies", (int)(n - 1), v);
+  else
+    snprintf(out[1], 64, "%ss", v);
+  if (last == 'e')
+    snprintf(out[2], 64, "%sd", v);
+  else if (last == 'y' && td_consonant(prev))
+    snprintf(out[2], 64, "%.*sied", (int)(n - 1), v);
+  else
+    snprintf(out[2], 64, "%sed", v);
+  if (last == 'e' && prev == 'i')
+    snprintf(out[3], 64, "%.*sying", (int)(n - 2), v);
+  else if (last == 'e' && prev != 'e' && prev != 'y' && prev != 'o' && n > 2)
+    snprintf(out[3], 64, "%.*sing", (int)(n - 1), v);
+  else
+    snprintf(out[3], 64, "%sing", v);
+}
+
+static void td_qadd_form(td_qload *L, const char *form, uint32_t cue) {
+  uint32_t id = td_lexicon_intern(L->q->lx, form);
+  if (!id)
+    return;
+  td_vec_push(&L->form, id);
+  td_vec_push(&L->cuei, cue);
+  size_t n = strlen(form);
+  if (n > 4 && !strcmp(form + n - 3, "ing")) {
+    td_vec_push(&L->wform, id);
+    td_vec_push(&L->wbits, (uint8_t)QW_ING);
+  }
+}
+
+static bool td_qrecord(void *ud, const td_record *rec, td_diag *err) {
+  td_qload *L = ud;
+  td_quote_rules *q = L->q;
+  if (rec->n != 2 && rec->n != 3)
+    return td_record_error(rec, err, "expected PHRASE<TAB>CLASS[<TAB>past], "
+                                     "found %zu field(s)", rec->n);
+  bool past = rec->n == 3;
+  if (past && !td_field_eq(rec->f[2], "past"))
+    return td_record_error(rec, err, "unknown option '%.*s' (past)",
+                           (int)rec->f[2].n, rec->f[2].s);
+  int cls = td_qclass(rec->f[1]);
+  if (!cls)
+    return td_record_error(rec, err,
+                           "unknown class '%.*s' (speech, thought, evidence, "
+                           "stance, prep, aux, pronoun, det, boundary)",
+                           (int)rec->f[1].n, rec->f[1].s);
+  /* the phrase: ASCII lower-case words separated by single spaces */
+  char words[TD_CUE_REST + 1][64];
+  size_t nw = 0;
+  const char *p = rec->f[0].s, *end = p + rec->f[0].n;
+  while (p < end) {
+    while (p < end && *p == ' ')
+      p++;
+    const char *w = p;
+    while (p < end && *p != ' ')
+      p++;
+    if (p == w)
+      break;
+    if (nw == TD_CUE_REST + 1 || (size_t)(p - w) >= 64)
+      return td_record_error(rec, err, "phrase too long (at most %d words "
+                                       "of 63 bytes)", TD_CUE_REST + 1);
+    for (const char *c = w; c < p; c++)
+      if ((*c < 'a' || *c > 'z') && *c != '\'' && *c != '-')
+        return td_record_error(rec, err, "phrase '%.*s': write words in "
+                                         "lower-case ASCII letters",
+                               (int)rec->f[0].n, rec->f[0].s);
+    memcpy(words[nw], w, (size_t)(p - w));
+    words[nw][p - w] = 0;
+    nw++;
+  }
+  if (!nw)
+    return td_record_error(rec, err, "empty phrase");
+  if (cls < 0 && nw != 1)
+    return td_record_error(rec, err, "a %.*s entry is one word",
+                           (int)rec->f[1].n, rec->f[1].s);
+  char key[400];
+  snprintf(key, sizeof(key), "%.*s\t%d", (int)rec->f[0].n, rec->f[0].s,
+           cls < 0 ? cls : 1);
+  uint32_t line;
+  if (td_strmap_get(q->seen, key, strlen(key), &line))
+    return td_record_error(rec, err, "'%.*s' is already listed at line %u",
+                           (int)rec->f[0].n, rec->f[0].s, line);
+  td_strmap_put(q->seen, key, strlen(key), (uint32_t)rec->line);
+  if (cls < 0) {
+    uint32_t id = td_lexicon_intern(q->lx, words[0]);
+    if (id) {
+      td_vec_push(&L->wform, id);
+      td_vec_push(&L->wbits, (uint8_t)-cls);
+    }
+    return true;
+  }
+  td_cue cue;
+  memset(&cue, 0, sizeof(cue));
+  cue.cls = (uint8_t)cls;
+  cue.next = -1;
+  for (size_t i = 1; i < nw; i++)
+    cue.rest[cue.nrest++] = td_lexicon_intern(q->lx, words[i]);
+  uint32_t ci = (uint32_t)q->cues.n;
+  td_vec_push(&q->cues, cue);
+  if (cls == QC_PREP) {
+    td_qadd_form(L, words[0], ci);
+    return true;
+  }
+  char forms[4][64];
+  td_verb_forms(words[0], forms);
+  for (int i = 0; i < 4; i++) {
+    if (past && i == 3)
+      continue;
+    td_qadd_form(L, forms[i], ci);
+    if (past && i < 2) {
+      uint32_t id = td_lexicon_intern(q->lx, forms[i]);
+      if (id) {
+        td_vec_push(&L->wform, id);
+        td_vec_push(&L->wbits, (uint8_t)QW_NEEDTHAT);
+      }
+    }
+  }
+  for (size_t i = 0; L->q->wn && i < L->q->wn->verb.n; i++) {
+    const td_exc *x = &L->q->wn->verb.v[i];
+    size_t n = strlen(x->form);
+    if (!strcmp(x->base, words[0]) &&
+        !(past && n > 3 && !strcmp(x->form + n - 3, "ing")))
+      td_qadd_form(L, x->form, ci);
+  }
+  return true;
+}
+
+td_quote_rules *td_quote_rules_load(const char *dir, td_lexicon *lx,
+                                    const td_wordnet *wn, td_diag *err) {
+  td_quote_rules *q = td_calloc(1, sizeof(*q));
+  q->lx = lx;
+  q->wn = wn;
+  q->seen = td_strmap_new();
+  td_qload L;
+  memset(&L, 0, sizeof(L));
+  L.q = q;
+  bool ok = td_data_each_n(dir, "cues.txt", 3, td_qrecord, &L, err);
+  q->f_that = td_lexicon_intern(lx, "that");
+  q->nforms = td_lexicon_nforms(lx) + 1;
+  q->wc = td_calloc(q->nforms, 1);
+  q->cue = td_malloc(q->nforms * sizeof(int32_t));
+  for (size_t i = 0; i < q->nforms; i++)
+    q->cue[i] = -1;
+  /* chain cues by first form; the longer phrases first, so that "call
+   * for" is tried before "call" */
+  for (size_t i = L.form.n; i-- > 0;) {
+    uint32_t f = L.form.v[i], c = L.cuei.v[i];
+    bool dup = false;
+    for (int32_t k = q->cue[f]; k >= 0; k = q->cues.v[k].next)
+      dup |= (uint32_t)k == c;
+    if (dup)
+      continue;
+    int32_t *at = &q->cue[f];
+    while (*at >= 0 && q->cues.v[*at].nrest >= q->cues.v[c].nrest)
+      at = &q->cues.v[*at].next;
+    q->cues.v[c].next = *at;
+    *at = (int32_t)c;
+  }
+  for (size_t i = 0; i < L.wform.n; i++)
+    q->wc[L.wform.v[i]] |= L.wbits.v[i];
+  td_vec_free(&L.form);
+  td_vec_free(&L.cuei);
+  td_vec_free(&L.wform);
+  td_vec_free(&L.wbits);
+  td_strmap_free(q->seen);
+  q->seen = NULL;
+  if (!ok) {
+    td_quote_rules_free(q);
+    return NULL;
+  }
+  return q;
+}
+
+void td_quote_rules_free(td_quote_rules *q) {
+  if (!q)
+    return;
+  td_free(q->wc);
+  td_free(q->cue);
+  td_vec_free(&q->cues);
+  td_strmap_free(q->seen);
+  td_free(q);
+}
+
+/* ---- The layer ------------------------------------------------------------ */
+
+#define TD_QPARTS 4
+
+typedef struct td_quote {
+  bool has_speaker, has_cue, direct, inherited;
+  uint8_t cls, nparts;
+  td_span speaker, cue;
+  int32_t speaker_entity, ref;
+  td_span parts[TD_QPARTS];
+} td_quote;
+
+typedef struct td_quotes {
+  TD_VEC(td_quote) v;
+} td_quotes;
+
+/* What one run reads and keeps. */
+typedef struct td_qrun {
+  const td_doc *doc;
+  const td_quote_rules *q;
+  const td_token *t;
+  uint32_t n;
+  const uint32_t *forms;
+  const td_entities *E;
+  int32_t *ent_end;   /* per token: the entity whose mention ends here   */
+  int32_t *ent_first; /* per token: the entity whose mention starts here */
+  uint8_t *inq;       /* per token: inside a direct quote (1) or its cue
+                         or speaker (2)                                  */
+  uint32_t *sent;     /* per token: its sentence                         */
+  uint8_t *tx;        /* per token: in a temporal expression             */
+  td_quotes *out;
+} td_qrun;
+
+static inline bool td_tok_is(const td_qrun *R, uint32_t i, char c) {
+  return i < R->n && R->t[i].kind == TD_TOK_PUNCT &&
+         R->t[i].end == R->t[i].start + 1 &&
+         R->doc->text[R->t[i].start] == c;
+}
+
+static inline uint8_t td_wc(const td_qrun *R, uint32_t i) {
+  uint32_t f = R->forms ? R->forms[i] : 0;
+  return f && f < R->q->nforms ? R->q->wc[f] : 0;
+}
+
+/* Is token i a double quotation mark (not ' ‘ ’ ‹ ›)? */
+static bool td_double_quote(const td_qrun *R, uint32_t i) {
+  const td_token *t = &R->t[i];
+  if (t->kind != TD_TOK_QUOTE)
+    return false;
+  const unsigned char *s = (const unsigned char *)R->doc->text + t->start;
+  size_t n = t->end - t->start;
+  if (n == 1)
+    return s[0] == '"';
+  if (n == 2)
+    return (s[0] == 0xC2 && (s[1] == 0xAB || s[1] == 0xBB)) || s[0] == '`' ||
+           s[0] == '\'';
+  return n == 3 && s[0] == 0xE2 && s[1] == 0x80 &&
+         (s[2] == 0x9C || s[2] == 0x9D || s[2] == 0x9E);
+}
+
+static uint32_t td_sent_first(const td_qrun *R, uint32_t i) {
+  return R->doc->sentences.v[R->sent[i]].tok_first;
+}
+
+/* Is token i in the headline? */
+static bool td_headline(const td_qrun *R, uint32_t i) {
+  uint32_t p = R->doc->sentences.v[R->sent[i]].para;
+  return p < R->doc->para_role.n && R->doc->para_role.v[p] == TD_PARA_HEADLINE;
+}
+
+/* Is token i's sentence written in title case (most words capitalised)? */
+static bool td_title_case(const td_qrun *R, uint32_t i) {
+  const td_sentence *st = &R->doc->sentences.v[R->sent[i]];
+  uint32_t words = 0, caps = 0;
+  for (uint32_t k = st->tok_first; k < st->tok_end && k < R->n; k++)
+    if (R->t[k].kind == TD_TOK_WORD) {
+      words++;
+      caps += (R->t[k].flags & TD_TF_CAP) != 0;
+    }
+  return words >= 3 && caps * 4 >= words * 3;
+}
+
+/* Is token i the word w (ASCII, lower case; any case in the text)? */
+static bool td_word_is(const td_qrun *R, uint32_t i, const char *w) {
+  size_t n = strlen(w);
+  return i < R->n && R->t[i].kind == TD_TOK_WORD &&
+         R->t[i].end - R->t[i].start == n &&
+         !strncasecmp(R->doc->text + R->t[i].start, w, n);
+}
+
+/* The cue starting at token i (its index, and *end the token after it),
+ * or -1. */
+static int32_t td_cue_at(const td_qrun *R, uint32_t i, uint32_t *end) {
+  if (i >= R->n || R->t[i].kind != TD_TOK_WORD || !R->forms)
+    return -1;
+  uint32_t f = R->forms[i];
+  if (!f || f >= R->q->nforms || R->q->cue[f] < 0)
+    return -1;
+  /* "the United States", "Fox News Sunday": a capitalised word inside a
+   * sentence is a name, except in a headline */
+  if ((R->t[i].flags & TD_TF_CAP) && i != td_sent_first(R, i) &&
+      !td_headline(R, i) && !td_title_case(R, i))
+    return -1;
+  if ((R->q->wc[f] & QW_NEEDTHAT) &&
+      !(i + 1 < R->n && R->forms[i + 1] == R->q->f_that))
+    return -1;
+  for (int32_t c = R->q->cue[f]; c >= 0; c = R->q->cues.v[c].next) {
+    const td_cue *cu = &R->q->cues.v[c];
+    uint32_t k = i + 1;
+    bool ok = true;
+    for (uint32_t r = 0; r < cu->nrest && ok; r++, k++)
+      ok = k < R->n && R->sent[k] == R->sent[i] && R->forms[k] == cu->rest[r];
+    if (ok) {
+      *end = k;
+      return c;
+    }
+  }
+  return -1;
+}
+
+static uint8_t td_cue_class(const td_qrun *R, int32_t c) {
+  return c >= 0 ? R->q->cues.v[c].cls : 0;
+}
+
+/* A word that can be part of a noun phrase read leftwards. */
+static bool td_np_word(const td_qrun *R, uint32_t i) {
+  const td_token *t = &R->t[i];
+  if (t->kind == TD_TOK_NUM)
+    return true;
+  if (t->kind == TD_TOK_DASH)
+    return false;
+  if (t->kind != TD_TOK_WORD)
+    return false;
+  return !(td_wc(R, i) & (QW_BOUND | QW_AUX));
+}
+
+/* An auxiliary or an adverb ("has", "also", "strongly"): may stand
+ * between a source and its cue. */
+static bool td_adverb(const td_qrun *R, uint32_t j) {
+  const td_token *t = &R->t[j];
+  if (R->tx[j] && t->kind != TD_TOK_PUNCT)
+    return true; /* "Wells Fargo this month announced" */
+  if (t->kind != TD_TOK_WORD)
+    return false;
+  if (td_wc(R, j) & QW_AUX)
+    return true;
+  const char *w = R->doc->text + t->start;
+  size_t n = t->end - t->start;
+  return n > 4 && w[n - 1] == 'y' && w[n - 2] == 'l' && w[0] >= 'a' &&
+         w[0] <= 'z';
+}
+
+/* The noun phrase that ends at token j (a mention, a pronoun, or a few
+ * words), not before token lo: its first token into *a. */
+static bool td_src_head(const td_qrun *R, uint32_t j, uint32_t lo,
+                        uint32_t *a) {
+  const td_token *t = &R->t[j];
+  if (td_wc(R, j) & QW_PRON) {
+    *a = j;
+    return true;
+  }
+  /* "his claims", "this week said" */
+  if ((td_wc(R, j) & QW_DET) || R->tx[j] || td_word_is(R, j, "whose"))
+    return false;
+  int32_t e = R->ent_end[j];
+  if (e >= 0) {
+    uint32_t s = R->E->v.v[e].tok_first < lo ? lo : R->E->v.v[e].tok_first;
+    /* "the leaders of Azerbaijan and Russia" */
+    while (s >= lo + 2 && (td_word_is(R, s - 1, "and") ||
+                           td_tok_is(R, s - 1, ',')) &&
+           R->ent_end[s - 2] >= 0 && R->E->v.v[R->ent_end[s - 2]].tok_first >= lo)
+      s = R->E->v.v[R->ent_end[s - 2]].tok_first;
+    while (s > lo && (td_wc(R, s - 1) & QW_DET) && R->sent[s - 1] == R->sent[j])
+      s--;
+    *a = s;
+    return true;
+  }
+  if (!td_np_word(R, j) || (td_wc(R, j) & QW_DET) ||
+      (t->flags & TD_TF_CLITIC) || td_word_is(R, j, "and") ||
+      td_word_is(R, j, "of"))
+    return false;
+  uint32_t s = j;
+  while (s > lo && j - s < 7) {
+    uint32_t k = s - 1;
+    if (R->sent[k] != R->sent[j])
+      break;
+    const td_token *u = &R->t[k];
+    if (td_np_word(R, k) || (u->flags & TD_TF_CLITIC) ||
+        (td_wc(R, k) & QW_DET)) {
+      s = k;
+      if (td_wc(R, k) & QW_DET)
+        break;
+      continue;
+    }
+    break;
+  }
+  /* a noun phrase does not open with "of" or "and" */
+  while (s < j && (td_word_is(R, s, "of") || td_word_is(R, s, "and")))
+    s++;
+  /* a phrase of common words is a source when it opens with a determiner
+   * ("the report") or is plural ("officials", "many experts"); otherwise
+   * the word before the cue is more likely an adjective or a verb ("a
+   * strong signal", "bring back") */
+  bool cap = false;
+  for (uint32_t k = s; k <= j; k++)
+    cap |= (R->t[k].flags & TD_TF_CAP) && k != td_sent_first(R, k);
+  const char *w = R->doc->text + t->start;
+  size_t n = t->end - t->start;
+  bool plural = n > 3 && w[n - 1] == 's' && w[n - 2] != 's';
+  bool det = (td_wc(R, s) & QW_DET) ||
+             (s > lo && (td_wc(R, s - 1) & QW_DET));
+  if (!cap && !plural && !det && !(t->flags & TD_TF_CAP))
+    return false;
+  *a = s;
+  return true;
+}
+
+/* The source read leftwards from the cue at token c, not before token lo:
+ * [*a, *b). "Valiyev said", "he has also said", "Scott Pruitt, the
+ * attorney general of Oklahoma, said", "Rep. Gwen Moore (D-Wis.) said". */
+static bool td_src_left(const td_qrun *R, uint32_t c, uint32_t lo,
+                        uint32_t *a, uint32_t *b) {
+  if (c == 0 || c <= lo)
+    return false;
+  uint32_t j = c - 1;
+  /* auxiliaries and adverbs between the source and the cue */
+  while (j > lo && td_adverb(R, j))
+    j--;
+  if (td_adverb(R, j))
+    return false;
+  if (td_tok_is(R, j, ')') || td_tok_is(R, j, ',')) {
+    bool paren = td_tok_is(R, j, ')');
+    uint32_t k = j;
+    while (k > lo && j - k < 40) {
+      k--;
+      const td_token *u = &R->t[k];
+      if (u->kind == TD_TOK_QUOTE || (u->flags & TD_TF_STOP &&
+                                      !(u->flags & TD_TF_ABBREV)) ||
+          td_tok_is(R, k, ';') || td_tok_is(R, k, ':') ||
+          R->sent[k] != R->sent[j])
+        return false;
+      if (paren ? td_tok_is(R, k, '(') : td_tok_is(R, k, ','))
+        break;
+    }
+    if (k <= lo || k == j || !(paren ? td_tok_is(R, k, '(')
+                                     : td_tok_is(R, k, ',')))
+      return false;
+    if (!td_src_head(R, k - 1, lo, a))
+      return false;
+    *b = paren ? j + 1 : j;
+    return true;
+  }
+  if (!td_src_head(R, j, lo, a))
+    return false;
+  *b = j + 1;
+  return true;
+}
+
+/* The source read rightwards from token i (after "said", "according to"),
+ * not at or after token hi. */
+static bool td_src_right(const td_qrun *R, uint32_t i, uint32_t hi,
+                         uint32_t *a, uint32_t *b) {
+  if (i >= hi)
+    return false;
+  if (td_wc(R, i) & QW_PRON) {
+    *a = i;
+    *b = i + 1;
+    return true;
+  }
+  uint32_t s = i;
+  while (s < hi && (td_wc(R, s) & QW_DET))
+    s++;
+  if (s < hi && R->ent_first[s] >= 0) {
+    const td_entity *en = &R->E->v.v[R->ent_first[s]];
+    *a = i;
+    *b = en->tok_end < hi ? en->tok_end : hi;
+    return true;
+  }
+  uint32_t k = s;
+  while (k < hi && k - s < 8 &&
+         (td_np_word(R, k) || (R->t[k].flags & TD_TF_CLITIC) ||
+          (k > s && td_word_is(R, k, "of")) ||
+          (k > s && k + 1 < hi && (R->t[k + 1].flags & TD_TF_CAP) &&
+           (td_word_is(R, k, "by") || td_word_is(R, k, "from") ||
+            td_word_is(R, k, "at")))))
+    k++;
+  while (k > s && R->t[k - 1].kind == TD_TOK_WORD &&
+         R->t[k - 1].end - R->t[k - 1].start == 2 &&
+         !strncmp(R->doc->text + R->t[k - 1].start, "of", 2))
+    k--;
+  if (k == s)
+    return false;
+  *a = i;
+  *b = k;
+  return true;
+}
+
+static td_span td_tspan(const td_qrun *R, uint32_t a, uint32_t b) {
+  td_span s = {R->t[a].start, R->t[b - 1].end};
+  return s;
+}
+
+/* The entity a speaker mention [a, b) is, and the one it resolves to. */
+static void td_resolve(const td_qrun *R, td_quote *qt, uint32_t a,
+                       uint32_t b) {
+  qt->speaker_entity = qt->ref = -1;
+  int32_t e = R->ent_end[b - 1];
+  if (e < 0 || R->E->v.v[e].tok_first < a)
+    e = -1;
+  if (e < 0)
+    for (uint32_t k = a; k < b && e < 0; k++)
+      e = R->ent_first[k];
+  /* "..., who said": the mention before the comma */
+  if (e < 0 && b == a + 1 && a >= 2 && td_tok_is(R, a - 1, ',') &&
+      td_wc(R, a) & QW_PRON) {
+    const char *w = R->doc->text + R->t[a].start;
+    if (!strncmp(w, "who", 3) || !strncmp(w, "which", 5))
+      qt->ref = R->ent_end[a - 2];
+  }
+  if (e >= 0) {
+    qt->speaker_entity = e;
+    qt->ref = e;
+  }
+  for (int guard = 0; qt->ref >= 0 && R->E->v.v[qt->ref].ref >= 0 &&
+                      guard < 64;
+       guard++)
+    qt->ref = R->E->v.v[qt->ref].ref;
+}
+
+static void td_set_speaker(const td_qrun *R, td_quote *qt, uint32_t a,
+                           uint32_t b) {
+  qt->has_speaker = true;
+  qt->speaker = td_tspan(R, a, b);
+  td_resolve(R, qt, a, b);
+  for (uint32_t k = a; k < b; k++)
+    if (!R->inq[k])
+      R->inq[k] = 2;
+}
+
+static void td_set_cue(const td_qrun *R, td_quote *qt, int32_t c,
+                       uint32_t a, uint32_t b) {
+  qt->has_cue = true;
+  qt->cls = td_cue_class(R, c);
+  qt->cue = td_tspan(R, a, b);
+  for (uint32_t k = a; k < b; k++)
+    if (!R->inq[k])
+      R->inq[k] = 2;
+}
+
+/* ---- Direct quotes ------------------------------------------------------- */
+
+typedef struct td_dq {
+  uint32_t open, close; /* tokens of the marks; close may be the last
+                           token of a paragraph when the quote is not
+                           closed */
+  bool closed;
+} td_dq;
+
+typedef TD_VEC(td_dq) td_dq_vec;
+
+/* Pairs the double quotation marks of the document. A quote left open at
+ * the end of a paragraph goes on when the next paragraph opens with a
+ * quotation mark (the usual style), or when the next mark in the
+ * following paragraphs closes a quote (some agencies open once and close
+ * once); otherwise it ends with its paragraph. */
+static void td_pair_quotes(const td_qrun *R, td_dq_vec *out) {
+  const td_doc *doc = R->doc;
+  bool open = false;
+  td_dq cur = {0, 0, false};
+  for (size_t p = 0; p < doc->paragraphs.n; p++) {
+    td_span ps = doc->paragraphs.v[p];
+    uint32_t i = 0;
+    /* first token of the paragraph (binary search over tokens) */
+    uint32_t lo = 0, hi = R->n;
+    while (lo < hi) {
+      uint32_t mid = lo + (hi - lo) / 2;
+      if (R->t[mid].start < ps.start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    i = lo;
+    uint32_t first = i, last = i;
+    for (; i < R->n && R->t[i].start < ps.end; i++) {
+      last = i;
+      if (!td_double_quote(R, i))
+        continue;
+      bool opening = (R->t[i].flags & TD_TF_OPEN) != 0;
+      if (!open) {
+        if (opening) {
+          open = true;
+          cur.open = i;
+        }
+      } else if (i == first && opening) {
+        /* the paragraph continues the open quote */
+      } else if (opening && R->doc->text[R->t[i].start] != '"' &&
+                 R->doc->text[R->t[i].start] != '\'') {
+        /* a second opening mark: the first was never closed */
+        cur.open = i;
+      } else if (!opening || i > cur.open + 1) {
+        cur.close = i;
+        cur.closed = true;
+        td_vec_push(out, cur);
+        open = false;
+      }
+    }
+    if (!open || i == first)
+      continue;
+    /* open at the end of the paragraph */
+    bool goes_on = false;
+    if (i < R->n && td_double_quote(R, i) && (R->t[i].flags & TD_TF_OPEN))
+      goes_on = true;
+    else {
+      uint32_t lim = R->n < i + 2000 ? R->n : i + 2000;
+      for (uint32_t k = i; k < lim; k++)
+        if (td_double_quote(R, k)) {
+          goes_on = !(R->t[k].flags & TD_TF_OPEN);
+          break;
+        }
+    }
+    if (!goes_on) {
+      cur.close = last;
+      cur.closed = false;
+      td_vec_push(out, cur);
+      open = false;
+    }
+  }
+  if (open && R->n) {
+    cur.close = R->n - 1;
+    cur.closed = false;
+    td_vec_push(out, cur);
+  }
+}
+
+/* The paragraph end (exclusive token) of token i. */
+static uint32_t td_para_end(const td_qrun *R, uint32_t i) {
+  uint32_t p = R->doc->sentences.v[R->sent[i]].para;
+  uint32_t pe = R->doc->paragraphs.v[p].end;
+  uint32_t k = i;
+  while (k < R->n && R->t[k].start < pe)
+    k++;
+  return k;
+}
+
+/* "Valiyev said", "he added", "said Valiyev" right after the quote that
+ * ends at token qc. */
+static bool td_attr_after(td_qrun *R, td_quote *qt, uint32_t qc,
+                          uint32_t *after) {
+  uint32_t k = qc + 1, pe = td_para_end(R, qc);
+  if (k < pe && td_tok_is(R, k, ','))
+    k++;
+  if (k >= pe)
+    return false;
+  uint32_t ce;
+  int32_t c = td_cue_at(R, k, &ce);
+  uint8_t cls = td_cue_class(R, c);
+  if (c >= 0 && (cls == QC_SPEECH || cls == QC_THOUGHT)) {
+    uint32_t a, b;
+    if (!td_src_right(R, ce, pe, &a, &b))
+      return false;
+    td_set_cue(R, qt, c, k, ce);
+    td_set_speaker(R, qt, a, b);
+    *after = b;
+    return true;
+  }
+  for (uint32_t m = k; m < pe && m - k <= 12; m++) {
+    const td_token *t = &R->t[m];
+    if (t->kind == TD_TOK_QUOTE || t->kind == TD_TOK_DASH ||
+        (t->kind == TD_TOK_PUNCT && !td_tok_is(R, m, ',') &&
+         !(t->flags & TD_TF_ABBREV) && !td_tok_is(R, m, '[') &&
+         !td_tok_is(R, m, ']')))
+      break;
+    c = td_cue_at(R, m, &ce);
+    cls = td_cue_class(R, c);
+    if (c < 0)
+      continue;
+    if (cls != QC_SPEECH && cls != QC_THOUGHT)
+      break;
+    uint32_t a, b;
+    if (!td_src_left(R, m, k, &a, &b))
+      break;
+    td_set_cue(R, qt, c, m, ce);
+    td_set_speaker(R, qt, a, b);
+    *after = ce;
+    return true;
+  }
   return false;
+}
+
+/* "Valiyev said: “...", "he told reporters, “...", "according to him, “..."
+ * before the quote that opens at token qo. */
+static bool td_attr_before(td_qrun *R, td_quote *qt, uint32_t qo) {
+  uint32_t sf = td_sent_first(R, qo);
+  if (qo == 0 || qo <= sf)
+    return false;
+  uint32_t k = qo - 1;
+  bool colon = td_tok_is(R, k, ':');
+  if (colon || td_tok_is(R, k, ','))
+    k--;
+  if (k + 1 <= sf)
+    return false;
+  for (uint32_t m = k + 1; m-- > sf && k - m <= 12;) {
+    const td_token *t = &R->t[m];
+    if (t->kind == TD_TOK_QUOTE || R->inq[m] == 1)
+      break;
+    uint32_t ce;
+    int32_t c = td_cue_at(R, m, &ce);
+    uint8_t cls = td_cue_class(R, c);
+    if (c < 0 || R->inq[m])
+      continue;
+    uint32_t a, b;
+    if (cls == QC_PREP) {
+      if (!td_src_right(R, ce, qo, &a, &b))
+        return false;
+    } else if (!td_src_left(R, m, sf, &a, &b)) {
+      return false;
+    }
+    td_set_cue(R, qt, c, m, ce);
+    td_set_speaker(R, qt, a, b);
+    return true;
+  }
+  /* "Trump: “...": a name and a colon opening the sentence */
+  if (colon && k >= sf && k - sf < 6) {
+    uint32_t a, b;
+    if (td_src_left(R, k + 1, sf, &a, &b) && a == sf) {
+      qt->has_cue = true;
+      qt->cue = td_tspan(R, k + 1, k + 2);
+      qt->cls = QC_SPEECH;
+      td_set_speaker(R, qt, a, b);
+      return true;
+    }
+  }
+  return false;
+}
+
+static void td_add_part(td_quote *qt, td_span s) {
+  if (qt->nparts < TD_QPARTS)
+    qt->parts[qt->nparts++] = s;
+  else
+    qt->parts[TD_QPARTS - 1].end = s.end;
+}
+
+static void td_direct_quotes(td_qrun *R) {
+  td_dq_vec dq = {0};
+  td_pair_quotes(R, &dq);
+  for (size_t i = 0; i < dq.n; i++)
+    for (uint32_t k = dq.v[i].open; k <= dq.v[i].close && k < R->n; k++)
+      R->inq[k] = 1;
+  int32_t prev = -1; /* the last quote with a speaker */
+  uint32_t prev_para = UINT32_MAX;
+  for (size_t i = 0; i < dq.n; i++) {
+    td_dq d = dq.v[i];
+    td_quote qt;
+    memset(&qt, 0, sizeof(qt));
+    qt.direct = true;
+    qt.speaker_entity = qt.ref = -1;
+    td_add_part(&qt, td_tspan(R, d.open, d.close + 1));
+    uint32_t after = d.close + 1;
+    bool found = d.closed && td_attr_after(R, &qt, d.close, &after);
+    if (found) {
+      /* split: “A,” he said, “B.” */
+      while (i + 1 < dq.n && after < R->n) {
+        uint32_t k = after;
+        bool stop = k < R->n && td_tok_is(R, k, '.');
+        if (k < R->n && (td_tok_is(R, k, ',') || td_tok_is(R, k, ':') ||
+                         stop))
+          k++;
+        /* “A,” he said, “B.” and “A,” he said. “B.” in one paragraph */
+        if (k != dq.v[i + 1].open ||
+            (!stop && R->sent[k] != R->sent[after - 1]) ||
+            R->doc->sentences.v[R->sent[k]].para !=
+                R->doc->sentences.v[R->sent[after - 1]].para)
+          break;
+        i++;
+        td_add_part(&qt, td_tspan(R, dq.v[i].open, dq.v[i].close + 1));
+        after = dq.v[i].close + 1;
+      }
+    } else {
+      found = td_attr_before(R, &qt, d.open);
+    }
+    uint32_t para = R->doc->sentences.v[R->sent[d.open]].para;
+    uint32_t words = 0;
+    for (uint32_t k = d.open; k <= d.close && k < R->n; k++)
+      words += R->t[k].kind == TD_TOK_WORD;
+    if (!found && prev >= 0 && words >= 4 &&
+        d.open == td_sent_first(R, d.open) &&
+        (para == prev_para || para == prev_para + 1)) {
+      /* a quote that goes on from the speaker of the one before */
+      const td_quote *p = &R->out->v.v[prev];
+      qt.has_speaker = true;
+      qt.inherited = true;
+      qt.speaker = p->speaker;
+      qt.speaker_entity = p->speaker_entity;
+      qt.ref = p->ref;
+      found = true;
+    }
+    if (!found && words < 8)
+      continue;
+    if (!qt.has_speaker && words < 8)
+      continue;
+    td_vec_push(&R->out->v, qt);
+    if (qt.has_speaker) {
+      prev = (int32_t)R->out->v.n - 1;
+      prev_para = R->doc->sentences.v[R->sent[d.close]].para;
+    }
+  }
+  td_vec_free(&dq);
+}
+
+/* ---- Reported statements -------------------------------------------------- */
+
+/* The last token of the content [a, e): without final punctuation. */
+static uint32_t td_trim_end(const td_qrun *R, uint32_t a, uint32_t e) {
+  while (e > a && R->t[e - 1].kind == TD_TOK_PUNCT &&
+         !(R->t[e - 1].flags & TD_TF_CLOSE))
+    e--;
+  return e;
+}
+
+static bool td_emit_indirect(td_qrun *R, int32_t c, uint32_t ca, uint32_t cb,
+                             uint32_t sa, uint32_t sb, uint32_t xa,
+                             uint32_t xb) {
+  xb = td_trim_end(R, xa, xb);
+  while (xa < xb && (td_tok_is(R, xa, ',') || td_tok_is(R, xa, ':')))
+    xa++;
+  if (xa >= xb)
+    return false;
+  if (R->inq[xa] == 1 && R->t[xa].kind == TD_TOK_QUOTE)
+    return false; /* a direct quote's content, attributed already */
+  if (td_wc(R, xa) & QW_BOUND) {
+    /* "spoke in Baku": an adjunct, not what was said */
+    static const char *const adjunct[] = {
+        "in",     "on",    "at",     "by",      "with",   "without",
+        "from",   "into",  "over",   "under",   "against", "during",
+        "after",  "before", "since", "until",   "as",     "so",
+        "than",   "or",    "nor",    "yet",     "but",    "because"};
+    for (size_t i = 0; i < TD_COUNT(adjunct); i++)
+      if (td_word_is(R, xa, adjunct[i]))
+        return false;
+  }
+  td_quote qt;
+  memset(&qt, 0, sizeof(qt));
+  qt.speaker_entity = qt.ref = -1;
+  td_set_cue(R, &qt, c, ca, cb);
+  td_set_speaker(R, &qt, sa, sb);
+  td_span x = td_tspan(R, xa, xb);
+  for (size_t k = R->out->v.n; k-- > 0 && k + 8 >= R->out->v.n;)
+    if (R->out->v.v[k].parts[0].start == x.start &&
+        R->out->v.v[k].parts[0].end == x.end)
+      return false; /* "who pledged": said once */
+  td_add_part(&qt, x);
+  td_vec_push(&R->out->v, qt);
+  return true;
+}
+
+static void td_reported(td_qrun *R) {
+  const td_doc *doc = R->doc;
+  for (size_t s = 0; s < doc->sentences.n; s++) {
+    uint32_t a = doc->sentences.v[s].tok_first, b = doc->sentences.v[s].tok_end;
+    for (uint32_t i = a; i < b; i++) {
+      if (R->inq[i])
+        continue;
+      uint32_t ce;
+      int32_t c = td_cue_at(R, i, &ce);
+      if (c < 0)
+        continue;
+      uint8_t cls = td_cue_class(R, c);
+      /* two cue words in a row: the first is a noun ("a report shows") */
+      uint32_t ce2;
+      if (ce < b && td_cue_at(R, ce, &ce2) >= 0 && cls != QC_PREP &&
+          td_cue_class(R, td_cue_at(R, ce, &ce2)) != QC_PREP)
+        continue;
+      uint32_t sa, sb;
+      if (cls == QC_PREP) {
+        if (!td_src_right(R, ce, b, &sa, &sb))
+          continue;
+        if (i == a || (i == a + 1 && R->t[a].kind == TD_TOK_QUOTE)) {
+          uint32_t k = sb;
+          while (k < b && !td_tok_is(R, k, ','))
+            k++;
+          td_emit_indirect(R, c, i, ce, sa, sb, k < b ? k + 1 : sb, b);
+        }
+        else
+          td_emit_indirect(R, c, i, ce, sa, sb, a, i);
+        i = sb - 1;
+        continue;
+      }
+      /* "..., said Valiyev." */
+      if (cls == QC_SPEECH && i > a + 3 && td_tok_is(R, i - 1, ',') &&
+          td_src_right(R, ce, b, &sa, &sb) &&
+          td_trim_end(R, sb, b) == sb) {
+        td_emit_indirect(R, c, i, ce, sa, sb, a, i - 1);
+        i = sb - 1;
+        continue;
+      }
+      if (!td_src_left(R, i, a, &sa, &sb)) {
+        /* "..., saying that ...": the subject of the sentence */
+        uint32_t f = R->forms[i];
+        if (!(R->q->wc[f] & QW_ING) || i == a || !td_tok_is(R, i - 1, ','))
+          continue;
+        const td_quote *last = NULL;
+        for (size_t k = 0; k < R->out->v.n; k++) {
+          const td_quote *o = &R->out->v.v[k];
+          if (o->has_speaker && o->has_cue && o->cue.end <= R->t[i].start &&
+              o->cue.start >= R->t[a].start &&
+              (!last || o->cue.start > last->cue.start))
+            last = o;
+        }
+        if (last) {
+          /* "X said in June, citing ...": the speaker of that cue */
+          td_quote qt;
+          memset(&qt, 0, sizeof(qt));
+          qt = *last;
+          qt.direct = false;
+          qt.inherited = false;
+          qt.nparts = 0;
+          td_set_cue(R, &qt, c, i, ce);
+          uint32_t xa = ce, xb = td_trim_end(R, ce, b);
+          if (xa < xb && R->inq[xa] != 1) {
+            td_add_part(&qt, td_tspan(R, xa, xb));
+            td_vec_push(&R->out->v, qt);
+          }
+          i = ce - 1;
+          continue;
+        }
+        if (td_wc(R, a) & QW_PRON) {
+          sa = a;
+          sb = a + 1;
+        } else if (R->ent_first[a] >= 0) {
+          sa = a;
+          sb = R->E->v.v[R->ent_first[a]].tok_end;
+        } else if ((td_wc(R, a) & QW_DET) && a + 1 < b &&
+                   R->ent_first[a + 1] >= 0) {
+          sa = a;
+          sb = R->E->v.v[R->ent_first[a + 1]].tok_end;
+        } else {
+          continue;
+        }
+        if (sb > i)
+          continue;
+      }
+      /* "The need ... disappeared, the spokesman said." */
+      uint32_t tail = td_trim_end(R, ce, b);
+      bool final = sa > a + 2 && td_tok_is(R, sa - 1, ',');
+      if (final) {
+        /* after the cue: nothing, or times and a short adjunct ("on
+         * Friday", "in a statement"), up to the end or a comma */
+        uint32_t k = ce, words = 0;
+        while (k < tail && !td_tok_is(R, k, ',')) {
+          if (R->t[k].kind == TD_TOK_QUOTE || td_tok_is(R, k, ':') ||
+              (R->forms[k] && R->forms[k] == R->q->f_that) ||
+              (!R->tx[k] && ++words > 6)) {
+            final = false;
+            break;
+          }
+          k++;
+        }
+        if (final && k < tail)
+          tail = k;
+      }
+      if (final && (cls == QC_SPEECH || cls == QC_THOUGHT)) {
+        td_emit_indirect(R, c, i, ce, sa, sb, a, sa - 1);
+        i = tail - 1;
+        continue;
+      }
+      /* "X said (to reporters on Tuesday) that ...", "X believes ..." */
+      uint32_t xa = ce;
+      while (xa < b && R->tx[xa])
+        xa++;
+      for (uint32_t k = xa; k < b && k - ce <= 14; k++) {
+        if (R->forms[k] && R->forms[k] == R->q->f_that) {
+          xa = k;
+          break;
+        }
+        if (R->t[k].kind != TD_TOK_WORD && R->t[k].kind != TD_TOK_NUM &&
+            !(R->t[k].flags & TD_TF_CLITIC) && !td_tok_is(R, k, ','))
+          break;
+      }
+      if (xa < b && R->t[xa].kind == TD_TOK_QUOTE && R->inq[xa] == 1)
+        continue; /* a direct quote follows: done already */
+      if (td_emit_indirect(R, c, i, ce, sa, sb, xa, b))
+        i = ce - 1;
+    }
+  }
+}
+
+/* ---- Writing ------------------------------------------------------------ */
+
+static void td_quotes_write(const td_doc *doc, const void *data, td_jw *w) {
+  const td_quotes *Q = data;
+  const td_entities *E = td_doc_layer(doc, "entities");
+  td_jw_arr(w);
+  for (size_t i = 0; i < Q->v.n; i++) {
+    const td_quote *q = &Q->v.v[i];
+    char id[24];
+    td_jw_obj(w);
+    snprintf(id, sizeof(id), "a%zu", i + 1);
+    td_jw_key(w, "id");
+    td_jw_cstr(w, id);
+    td_jw_key(w, "direct");
+    td_jw_bool(w, q->direct);
+    td_jw_key(w, "speaker");
+    if (q->has_speaker) {
+      td_jw_obj(w);
+      td_jw_key(w, "start");
+      td_jw_int(w, q->speaker.start);
+      td_jw_key(w, "end");
+      td_jw_int(w, q->speaker.end);
+      td_jw_key(w, "text");
+      td_jw_str(w, doc->text + q->speaker.start,
+                q->speaker.end - q->speaker.start);
+      td_jw_key(w, "entity");
+      if (q->speaker_entity >= 0) {
+        snprintf(id, sizeof(id), "e%d", q->speaker_entity + 1);
+        td_jw_cstr(w, id);
+      } else {
+        td_jw_null(w);
+      }
+      td_jw_key(w, "ref");
+      const td_entity *r = q->ref >= 0 && E && (size_t)q->ref < E->v.n
+                               ? &E->v.v[q->ref]
+                               : NULL;
+      if (r) {
+        snprintf(id, sizeof(id), "e%d", q->ref + 1);
+        td_jw_cstr(w, id);
+      } else {
+        td_jw_null(w);
+      }
+      td_jw_key(w, "name");
+      td_jw_cstr(w, r ? r->name : NULL);
+      td_jw_key(w, "code");
+      td_jw_cstr(w, r && r->code[0] ? r->code : NULL);
+      if (q->inherited) {
+        td_jw_key(w, "inherited");
+        td_jw_bool(w, true);
+      }
+      td_jw_obj_end(w);
+    } else {
+      td_jw_null(w);
+    }
+    td_jw_key(w, "cue");
+    if (q->has_cue) {
+      td_jw_obj(w);
+      td_jw_key(w, "start");
+      td_jw_int(w, q->cue.start);
+      td_jw_key(w, "end");
+      td_jw_int(w, q->cue.end);
+      td_jw_key(w, "text");
+      td_jw_str(w, doc->text + q->cue.start, q->cue.end - q->cue.start);
+      td_jw_key(w, "class");
+      td_jw_cstr(w, td_qc_names[q->cls]);
+      td_jw_obj_end(w);
+    } else {
+      td_jw_null(w);
+    }
+    td_jw_key(w, "content");
+    td_span c = {q->parts[0].start, q->parts[q->nparts - 1].end};
+    td_jw_obj(w);
+    td_jw_key(w, "start");
+    td_jw_int(w, c.start);
+    td_jw_key(w, "end");
+    td_jw_int(w, c.end);
+    td_jw_key(w, "text");
+    td_jw_str(w, doc->text + c.start, c.end - c.start);
+    if (q->nparts > 1) {
+      td_jw_key(w, "parts");
+      td_jw_arr(w);
+      for (size_t k = 0; k < q->nparts; k++)
+        td_jw_span(w, q->parts[k]);
+      td_jw_arr_end(w);
+    }
+    td_jw_obj_end(w);
+    td_jw_obj_end(w);
+  }
+  td_jw_arr_end(w);
+}
+
+static void td_quotes_free(void *data) {
+  td_quotes *Q = data;
+  td_vec_free(&Q->v);
+  td_free(Q);
+}
+
+static int td_quote_cmp(const void *x, const void *y) {
+  const td_quote *a = x, *b = y;
+  if (a->parts[0].start != b->parts[0].start)
+    return a->parts[0].start < b->parts[0].start ? -1 : 1;
+  return 0;
+}
+
+void td_quotes_run(td_doc *doc, const td_quote_rules *q) {
+  if (td_doc_layer(doc, "quotes"))
+    return;
+  td_quotes *Q = td_calloc(1, sizeof(*Q));
+  const td_lx_matches *M = td_doc_layer(doc, "lexicon");
+  const td_entities *E = td_doc_layer(doc, "entities");
+  uint32_t n = (uint32_t)doc->tokens.n;
+  if (!q || !M || !E || !n || !doc->sentences.n) {
+    td_doc_add_layer(doc, "quotes", Q, td_quotes_write, td_quotes_free);
+    return;
+  }
+  td_qrun R;
+  memset(&R, 0, sizeof(R));
+  R.doc = doc;
+  R.q = q;
+  R.t = doc->tokens.v;
+  R.n = n;
+  R.forms = M->forms;
+  R.E = E;
+  R.out = Q;
+  R.ent_end = td_malloc(n * sizeof(int32_t));
+  R.ent_first = td_malloc(n * sizeof(int32_t));
+  R.inq = td_calloc(n, 1);
+  R.sent = td_calloc(n, sizeof(uint32_t));
+  R.tx = td_calloc(n, 1);
+  const td_timexes *X = td_doc_layer(doc, "timexes");
+  for (size_t i = 0, k = 0; X && i < X->v.n; i++) {
+    while (k < n && R.t[k].end <= X->v.v[i].span.start)
+      k++;
+    for (uint32_t m = (uint32_t)k; m < n && R.t[m].start < X->v.v[i].span.end;
+         m++)
+      R.tx[m] = 1;
+  }
+  for (uint32_t i = 0; i < n; i++)
+    R.ent_end[i] = R.ent_first[i] = -1;
+  for (size_t i = 0; i < E->v.n; i++) {
+    const td_entity *e = &E->v.v[i];
+    if (e->tok_end <= e->tok_first || e->tok_end > n)
+      continue;
+    int32_t *pe = &R.ent_end[e->tok_end - 1];
+    if (*pe < 0 || E->v.v[*pe].tok_first > e->tok_first)
+      *pe = (int32_t)i;
+    int32_t *pf = &R.ent_first[e->tok_first];
+    if (*pf < 0 || E->v.v[*pf].tok_end < e->tok_end)
+      *pf = (int32_t)i;
+  }
+  for (size_t s = 0; s < doc->sentences.n; s++)
+    for (uint32_t k = doc->sentences.v[s].tok_first;
+         k < doc->sentences.v[s].tok_end && k < n; k++)
+      R.sent[k] = (uint32_t)s;
+  td_direct_quotes(&R);
+  td_reported(&R);
+  if (Q->v.n > 1)
+    qsort(Q->v.v, Q->v.n, sizeof(td_quote), td_quote_cmp);
+  td_free(R.ent_end);
+  td_free(R.ent_first);
+  td_free(R.inq);
+  td_free(R.sent);
+  td_free(R.tx);
+  td_doc_add_layer(doc, "quotes", Q, td_quotes_write, td_quotes_free);
+}
+
+size_t td_doc_nquotes(const td_doc *doc) {
+  const td_quotes *Q = td_doc_layer(doc, "quotes");
+  return Q ? Q->v.n : 0;
+}
+
+bool td_doc_quote(const td_doc *doc, size_t i, td_quote_info *out) {
+  const td_quotes *Q = td_doc_layer(doc, "quotes");
+  if (!Q || i >= Q->v.n)
+    return false;
+  const td_quote *q = &Q->v.v[i];
+  memset(out, 0, sizeof(*out));
+  out->has_speaker = q->has_speaker;
+  out->has_cue = q->has_cue;
+  out->speaker = q->speaker;
+  out->speaker_entity = q->speaker_entity;
+  out->ref = q->ref;
+  out->cue = q->cue;
+  out->content.start = q->parts[0].start;
+  out->content.end = q->parts[q->nparts - 1].end;
+  out->nparts = q->nparts;
+  out->parts = q->parts;
+  out->direct = q->direct;
+  return true;
 }

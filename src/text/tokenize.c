@@ -580,7 +580,8 @@ static size_t td_scan_ascii_punct(td_lexer *lx, size_t i) {
     return j;
   case '\'':
     if (j < lx->n && s[j] == '\'') {
-      td_emit(lx, i, j + 1, TD_TOK_QUOTE, TD_TF_ASCII | TD_TF_CLOSE);
+      /* '' is a double quote in some styles: ''like this,'' he said */
+      td_emit(lx, i, j + 1, TD_TOK_QUOTE, TD_TF_ASCII | td_quote_dir(lx, i, 2));
       return j + 1;
     }
     td_emit(lx, i, j, TD_TOK_QUOTE, TD_TF_ASCII | td_quote_dir(lx, i, 1));

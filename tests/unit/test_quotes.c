@@ -1,0 +1,222 @@
+/*
+ * test_quotes.c — the `quotes` layer (td_doc_nquotes / td_doc_quote):
+ * straight, curly and « » quotes; "X said" and "said X" after a quote,
+ * "X said:" and "X told reporters," before one, "according to X"; a quote
+ * split by ", he said,"; a quote over several paragraphs (each opening
+ * with a mark, or opened once and closed once); a paragraph that goes on
+ * quoting the speaker before; reported speech ("X said that ...", "He
+ * noted that ...", "..., the spokesman said."); speakers resolved through
+ * the entities layer (pronouns, surnames, "the official"); scare quotes
+ * left alone; unbalanced marks; and the seed stories' quotes.
+ */
+#include "shared.h"
+#include "util.h"
+
+static td_ctx *ctx;
+
+/* "speaker>ref|cue|content" of each quote (ref: the name the speaker
+ * resolves to, or "-"; content "D:" when direct, parts joined by " + "),
+ * joined by " || ". */
+static const char *quotes(const char *text) {
+  static char out[8192];
+  td_doc *d = annotated(ctx, text, "2024-03-03");
+  size_t n = 0;
+  td_quote_info q;
+  out[0] = 0;
+  for (size_t i = 0; td_doc_quote(d, i, &q); i++) {
+    const char *ref = "-";
+    td_entity_info e;
+    if (q.ref >= 0 && td_doc_entity(d, (size_t)q.ref, &e) && e.name)
+      ref = e.name;
+    char sp[256] = "-", cue[128] = "-";
+    if (q.has_speaker)
+      snprintf(sp, sizeof(sp), "%s", span_text(d, q.speaker));
+    if (q.has_cue)
+      snprintf(cue, sizeof(cue), "%s", span_text(d, q.cue));
+    n += (size_t)snprintf(out + n, sizeof(out) - n, "%s%s>%s|%s|%s",
+                          i ? " || " : "", sp, ref, cue, q.direct ? "D:" : "");
+    for (size_t k = 0; k < q.nparts && n < sizeof(out); k++)
+      n += (size_t)snprintf(out + n, sizeof(out) - n, "%s%s", k ? " + " : "",
+                            span_text(d, q.parts[k]));
+  }
+  td_doc_free(d);
+  return out;
+}
+
+#define Q(text, want) CHECK_STR(quotes(text), want)
+
+static void test_direct(void) {
+  /* after the quote: "X said", "he said", "said X" */
+  Q("“We will not retreat,” Defence Minister Yaroslav Petrenko said.",
+    "Defence Minister Yaroslav Petrenko>Yaroslav Petrenko|said|D:“We will "
+    "not retreat,”");
+  Q("\"The talks failed,\" said John Smith, a spokesman.",
+    "John Smith>John Smith|said|D:\"The talks failed,\"");
+  Q("«Мы готовы», said Maria Zakharova.",
+    "Maria Zakharova>Maria Zakharova|said|D:«Мы готовы»");
+  /* before the quote */
+  Q("Prime Minister Anna Berg told reporters: \"The border stays open for "
+    "everyone who has a permit.\"",
+    "Prime Minister Anna Berg>Anna Berg|told|D:\"The border stays open for "
+    "everyone who has a permit.\"");
+  Q("According to Jan Novak, \"the vote was rigged in every district of the "
+    "capital.\"",
+    "Jan Novak>-|According to|D:\"the vote was rigged in every "
+    "district of the capital.\"");
+  /* split by ", he said," */
+  Q("General Omar Haddad met the envoy. \"We are ready,\" he said, \"but "
+    "we will not wait forever.\"",
+    "he>Omar Haddad|said|D:\"We are ready,\" + \"but we will not wait "
+    "forever.\"");
+  /* scare quotes are not quotations */
+  Q("The so-called \"peace plan\" was rejected on Monday.", "");
+}
+
+static void test_paragraphs(void) {
+  /* each paragraph opens with a mark; the next paragraph goes on */
+  Q("\"We have done our job,\" Colonel Ivan Petrov said.\n\n"
+    "\"The mission is over and the troops are going home to their "
+    "families.\"",
+    "Colonel Ivan Petrov>Ivan Petrov|said|D:\"We have done our job,\" || "
+    "Colonel Ivan Petrov>Ivan Petrov|-|D:\"The mission is over and the "
+    "troops are going home to their families.\"");
+  /* opened once, closed once, three paragraphs later */
+  Q("The minister spoke in Baku.\n\n\"The operation was completed in 44 "
+    "days.\n\nThe mission was no longer needed.\n\nThe troops left in "
+    "May,\" Eyvazov added.",
+    "Eyvazov>Eyvazov|added|D:\"The operation was completed in 44 days.\n\nThe "
+    "mission was no longer needed.\n\nThe troops left in May,\"");
+  /* an unbalanced mark ends with its paragraph */
+  Q("\"This quote never closes and runs to the end of its paragraph\n\n"
+    "A new paragraph.",
+    "->-|-|D:\"This quote never closes and runs to the end of its "
+    "paragraph");
+}
+
+static void test_reported(void) {
+  Q("President Ilham Aliyev said that the talks would resume in May.",
+    "President Ilham Aliyev>Ilham Aliyev|said|that the talks would resume "
+    "in May");
+  Q("Foreign Minister Anna Berg arrived on Monday. She noted that the "
+    "border was open.",
+    "She>Anna Berg|noted|that the border was open");
+  Q("The ceasefire held overnight, the spokesman said.",
+    "the spokesman>-|said|The ceasefire held overnight");
+  Q("The ceasefire held overnight, according to the army.",
+    "the army>-|according to|The ceasefire held overnight");
+  Q("Colonel Anar Eyvazov spoke in Baku. The official pointed out that "
+    "the mission had ended.",
+    "The official>Anar Eyvazov|pointed out|that the mission had ended");
+  Q("Officials were quoted as saying the army had withdrawn.",
+    "Officials>-|quoted as saying|the army had withdrawn");
+}
+
+static void test_malformed(void) {
+  /* unbalanced and nested marks: no crash, content inside the text */
+  static const char *bad[] = {"\"", "\"\"\"\"", "“ ” “", "« « « »",
+                              "He said \"", "\"a\" \"b\" \"c", "”said he“",
+                              "„Ja“, sagte er."};
+  for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+    td_doc *d = annotated(ctx, bad[i], "2024-03-03");
+    size_t len;
+    td_doc_text(d, &len);
+    td_quote_info q;
+    for (size_t k = 0; td_doc_quote(d, k, &q); k++) {
+      CHECK(q.content.start < q.content.end && q.content.end <= len);
+      CHECK(!q.has_speaker || q.speaker.end <= len);
+    }
+    td_doc_free(d);
+  }
+}
+
+/* ---- The seed stories ----------------------------------------------------- */
+
+/* The quote whose content starts with `start`: its speaker's resolved
+ * name, or NULL. */
+static const char *speaker_of(const td_doc *d, const char *start,
+                              bool *direct) {
+  static char name[256];
+  size_t len;
+  const char *text = td_doc_text(d, &len);
+  td_quote_info q;
+  for (size_t i = 0; td_doc_quote(d, i, &q); i++) {
+    if (strncmp(text + q.content.start, start, strlen(start)))
+      continue;
+    td_entity_info e;
+    *direct = q.direct;
+    if (q.ref >= 0 && td_doc_entity(d, (size_t)q.ref, &e) && e.name) {
+      snprintf(name, sizeof(name), "%s", e.name);
+      return name;
+    }
+    return "(unresolved)";
+  }
+  return NULL;
+}
+
+static void test_seeds(void) {
+  const char *base = getenv("TD_SHARED"), *ci = getenv("CI");
+  char dir[4096];
+  struct stat st;
+  snprintf(dir, sizeof(dir), "%s/seeds", base && *base ? base : "../shared");
+  if (stat(dir, &st) != 0 && !(ci && !strcmp(ci, "true"))) {
+    fprintf(stderr, "skipped the seeds: %s is missing\n", dir);
+    return;
+  }
+  td_reader *r = td_reader_new(ctx, NULL);
+  td_reader_add_path(r, shared_path("seeds"));
+  td_doc *d;
+  td_diag dg;
+  int rc, found = 0;
+  while ((rc = td_reader_next(r, &d, &dg)) != TD_END) {
+    if (rc != TD_DOC)
+      continue;
+    td_doc_annotate(d, ctx);
+    bool direct = false;
+    const char *who;
+    if (td_doc_source(d) && !strcmp(td_doc_source(d), "TASS")) {
+      who = speaker_of(d, "“The Russian peacekeeping contingent", &direct);
+      CHECK_STR(who ? who : "(none)", "Karim Valiyev");
+      CHECK(direct);
+      who = speaker_of(d, "“In September 2023", &direct);
+      CHECK_STR(who ? who : "(none)", "Karim Valiyev");
+      CHECK(direct);
+      who = speaker_of(d, "that the defense ministries", &direct);
+      CHECK_STR(who ? who : "(none)", "Hikmet Hajiyev");
+      CHECK(!direct);
+      found++;
+    } else {
+      who = speaker_of(d, "\"The large-scale counterterrorism", &direct);
+      CHECK_STR(who ? who : "(none)", "Anar Eyvazov");
+      CHECK(direct);
+      /* the long quote runs over four paragraphs to “... Eyvazov added.” */
+      size_t len;
+      const char *text = td_doc_text(d, &len);
+      td_quote_info q;
+      for (size_t i = 0; td_doc_quote(d, i, &q); i++) {
+        if (!q.direct)
+          continue;
+        const char *end = "of Azerbaijan,\u201d";
+        size_t m = strlen(end);
+        CHECK(q.content.end >= m &&
+              !memcmp(text + q.content.end - m, end, m));
+        const char *in = strstr(text + q.content.start, "This activity");
+        CHECK(in && in < text + q.content.end);
+      }
+      found++;
+    }
+    td_doc_free(d);
+  }
+  td_reader_free(r);
+  CHECK_INT(found, 2);
+}
+
+int main(void) {
+  ctx = test_ctx();
+  test_direct();
+  test_paragraphs();
+  test_reported();
+  test_malformed();
+  test_seeds();
+  td_ctx_free(ctx);
+  return td_check_done("test_quotes");
+}
