@@ -1,8 +1,8 @@
 /*
  * docs.c — what `tidings read` and `tidings annotate` share: one JSON
  * object per document per line (docs/format.md); or, for people, a table
- * of documents, their sentences one per line, or their temporal
- * expressions one per line.
+ * of documents, their sentences one per line, or one annotation layer's
+ * items one per line (time expressions, quantities, actors, places).
  */
 #include "cli.h"
 
@@ -16,7 +16,8 @@ enum {
   TD_OUT_SENTENCES,
   TD_OUT_TIMEXES,
   TD_OUT_ENTITIES,
-  TD_OUT_PLACES
+  TD_OUT_PLACES,
+  TD_OUT_QUANTITIES
 };
 
 typedef struct td_read_cfg {
@@ -119,6 +120,24 @@ static void td_write_timexes(const td_doc *doc, td_buf *out) {
   td_buf_add(out, "\n", 1);
 }
 
+/* The document's quantities, one per line: id, byte span, value, unit,
+ * qualifier, text. */
+static void td_write_quantities(const td_doc *doc, td_buf *out) {
+  size_t len;
+  const char *text = td_doc_text(doc, &len);
+  td_buf_add(out, "# ", 2);
+  td_write_row(doc, out);
+  td_quantity_info q;
+  for (size_t i = 0; td_doc_quantity(doc, i, &q); i++) {
+    td_buf_printf(out, "q%zu\t%u-%u\t%.15g\t%s\t%s\t", i + 1, q.span.start,
+                  q.span.end, q.value, q.unit ? q.unit : "-",
+                  q.approx ? q.approx : "-");
+    td_put_span(out, text, q.span);
+    td_buf_add(out, "\n", 1);
+  }
+  td_buf_add(out, "\n", 1);
+}
+
 /* The document's actors, one per line. */
 static void td_write_entities(const td_doc *doc, td_buf *out) {
   size_t len;
@@ -179,6 +198,8 @@ static void td_read_one(td_doc *doc, td_buf *out, td_buf *msg, void *ud) {
     td_write_entities(doc, out);
   else if (cfg->mode == TD_OUT_PLACES)
     td_write_places(doc, out);
+  else if (cfg->mode == TD_OUT_QUANTITIES)
+    td_write_quantities(doc, out);
   else
     td_doc_write_json(doc, out, cfg->flags);
 }
@@ -196,13 +217,16 @@ static void td_read_usage(FILE *f, bool annotate) {
              "%s",
           annotate ? "annotate" : "read",
           annotate ? "Reads news stories and prints each as one JSON object "
-                     "with its layers\n(temporal expressions, places, "
-                     "actors)."
+                     "with its layers\n(temporal expressions, quantities, "
+                     "places, actors)."
                    : "Reads news stories and prints one JSON object per "
                      "document.",
           annotate ? "  --timexes         each document's time expressions, one "
                      "per line:\n"
                      "                    span, type, value [mod], anchor, text\n"
+                     "  --quantities      each document's quantities, one per "
+                     "line:\n"
+                     "                    id, span, value, unit, approx, text\n"
                      "  --entities        each document's actors, one per line:\n"
                      "                    id, span, kind, code, ref, text, name, "
                      "role\n"
@@ -233,6 +257,7 @@ int td_cli_docs(int argc, char **argv, bool annotate) {
       {"no-own-actors", no_argument, 0, 0},
       {"entities", no_argument, 0, 'E'},
       {"places", no_argument, 0, 'P'},
+      {"quantities", no_argument, 0, 'Q'},
       {"help", no_argument, 0, 'h'},
       {0, 0, 0, 0}};
   td_cli_inputs in = {0};
@@ -261,12 +286,17 @@ int td_cli_docs(int argc, char **argv, bool annotate) {
     case 'h': td_read_usage(stdout, annotate); return TD_EXIT_OK;
     case 'E':
     case 'P':
+    case 'Q':
       if (!annotate) {
         fprintf(stderr, "tidings: --%s is an option of tidings annotate\n",
-                c == 'E' ? "entities" : "places");
+                c == 'E'   ? "entities"
+                : c == 'P' ? "places"
+                           : "quantities");
         return TD_EXIT_USAGE;
       }
-      cfg.mode = c == 'E' ? TD_OUT_ENTITIES : TD_OUT_PLACES;
+      cfg.mode = c == 'E'   ? TD_OUT_ENTITIES
+                 : c == 'P' ? TD_OUT_PLACES
+                            : TD_OUT_QUANTITIES;
       break;
     case 0: {
       int r = td_cli_input_opt(&in, opts[idx].name, optarg);

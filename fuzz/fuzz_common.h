@@ -3,7 +3,7 @@
  * read every document in the given format, annotate it (text model and
  * every annotation stage), write its JSON and TimeML, and check the
  * invariants (spans inside the text and in order, the JSON
- * valid). A broken invariant aborts, so the fuzzer reports it.
+ * valid, quantities outside temporal expressions). A broken invariant aborts, so the fuzzer reports it.
  */
 #ifndef TD_FUZZ_COMMON_H
 #define TD_FUZZ_COMMON_H
@@ -73,6 +73,44 @@ static inline void fuzz_check_entities(const td_doc *doc) {
   }
 }
 
+/* The quantities layer: spans inside the text, in text order and apart,
+ * none inside a temporal expression; the unit's span inside the
+ * quantity's when there is one; values finite and not negative; the
+ * qualifier one of the documented names. */
+static inline void fuzz_check_quantities(const td_doc *doc) {
+  size_t len;
+  td_doc_text(doc, &len);
+  size_t n = td_doc_nquantities(doc);
+  td_quantity_info q;
+  uint32_t prev_end = 0;
+  for (size_t i = 0; td_doc_quantity(doc, i, &q); i++) {
+    FUZZ_ASSERT(i < n);
+    FUZZ_ASSERT(q.span.start < q.span.end && q.span.end <= len);
+    FUZZ_ASSERT(q.span.start >= prev_end);
+    prev_end = q.span.end;
+    FUZZ_ASSERT(isfinite(q.value) && q.value >= 0);
+    if (q.unit_span.end > q.unit_span.start) {
+      FUZZ_ASSERT(q.unit_span.start >= q.span.start &&
+                  q.unit_span.end <= q.span.end);
+      FUZZ_ASSERT(q.unit != NULL && q.unit[0]);
+    }
+    if (q.unit)
+      (void)strlen(q.unit);
+    if (q.approx) {
+      static const char *const names[] = {"about", "more_than", "less_than",
+                                          "at_least", "up_to", "vague"};
+      bool known = false;
+      for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+        known = known || !strcmp(q.approx, names[k]);
+      FUZZ_ASSERT(known);
+    }
+    td_time t;
+    for (size_t k = 0; td_doc_time(doc, k, &t); k++)
+      FUZZ_ASSERT(q.span.end <= t.span.start || q.span.start >= t.span.end);
+  }
+  FUZZ_ASSERT(!td_doc_quantity(doc, n, &q));
+}
+
 typedef struct fuzz_lines {
   long lines;    /* lines in the file */
   long reported; /* problems reported */
@@ -129,6 +167,7 @@ static inline void fuzz_check_doc(const td_doc *doc) {
   json_decref(v);
   td_buf_free(&b);
   fuzz_check_entities(doc);
+  fuzz_check_quantities(doc);
 }
 
 /* The line count of a dictionary file's text, as its loader counts: one

@@ -4,7 +4,8 @@
  * of names, so new files are appended to keep the corpus's indices); the
  * rest is its content, written to a private directory that overrides the
  * built-in copy. Loading must succeed or fail cleanly with a message; a
- * context that loads must annotate a story (times, actors, places).
+ * context that loads must annotate a story (times, quantities, actors,
+ * places).
  *
  * A full context loads the whole gazetteer (about a second under the
  * sanitizers), so a first byte whose quotient by the number of names is
@@ -74,7 +75,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         "2020, Trend reports.\n\nRussian peacekeepers left their posts in "
         "Khojaly, Karabakh, presidential aide Hikmet Hajiyev said. The "
         "U.N. Security Council and Mr. Charles de Gaulle welcomed it; he "
-        "said the Azerbaijani army entered Xocal\xc4\xb1 on Tuesday.\n\n"
+        "said the Azerbaijani army entered Xocal\xc4\xb1 on Tuesday. It had "
+        "1,960 servicemen, about $5m, 12% and dozens of tanks.\n\n"
         "Follow TASS on Telegram.\n";
     fuzz_annotate(ctx, story, sizeof(story) - 1);
     td_ctx_free(ctx);
