@@ -11,8 +11,9 @@
  *     ("about", "more than", "up to"); after it a percent word, a currency
  *     symbol or word ("5 million dollars"), "or more", and else the noun
  *     phrase it counts ("90 armored personnel carriers", "380 units of
- *     equipment"): up to four words before a stop word, cut after its last
- *     plural-looking word and before a verb in -ed or -ing after a plural;
+ *     equipment"): up to four words before a stop word, cut before a verb
+ *     in -ed or -ing after a plural and after its first plural, with "of"
+ *     and a noun once;
  *   - not quantities: numbers inside a temporal expression (the time
  *     layer's), ordinals, clock times, dates and ranges written with
  *     hyphens or slashes, numbers after a label ("No. 5", "flight 370") or
@@ -20,9 +21,11 @@
  *     numbers (telephone numbers), "one" as a pronoun ("one of the", "no
  *     one"), numbers that count time ("25 years old").
  *
- * Only digit tokens and words whose first three letters begin a number
- * word (a 2 KB bitmap) start the work; the rest of each sentence costs a
- * few instructions per token.
+ * Cheap by construction: a sieve on a hash of each token's first three
+ * bytes and length, then the first three letters of the number words,
+ * let only digits and number words start any work; around them each
+ * token's word is looked up once (a hash table of our own, cached per
+ * token) for every list.
  */
 #include "quantities.h"
 
@@ -73,10 +76,8 @@ struct td_quant_rules {
   TD_VEC(double) vals;          /* number, scale and vague values      */
   TD_VEC(uint32_t) codes;       /* three ASCII letters packed          */
   uint8_t trigger[26 * 26 * 26 / 8 + 1];
-  uint8_t sieve[65536 / 8];     /* the first sieve of td_q_starts: the
-                                   first two bytes (as written, read as
-                                   one uint16_t) of the words that start
-                                   a quantity, and of digits           */
+  uint8_t sieve[65536 / 8];     /* the first sieve of td_q_starts, by
+                                   td_q_sieve_key                      */
   size_t maxlen;                /* bytes of the longest word            */
   uint8_t symfirst[256 / 8];    /* the first bytes of the symbols      */
 };
@@ -182,12 +183,13 @@ static int td_q_trigger_index(const char *s, size_t n) {
   return k;
 }
 
-static void td_q_set_sieve(td_quant_rules *q, unsigned char a,
-                           unsigned char b) {
-  const unsigned char two[2] = {a, b};
-  uint16_t k;
-  memcpy(&k, two, 2);
-  q->sieve[k >> 3] |= (uint8_t)(1u << (k & 7));
+/* The key of the first sieve of td_q_starts: a hash of the first three
+ * bytes (the low five bits of each, so a letter in either case) and the
+ * length (0 for a hyphenated word, 15 for any longer): 16 bits. */
+static inline unsigned td_q_sieve_key(const unsigned char *s, unsigned len) {
+  unsigned x = (s[0] & 31u) | (s[1] & 31u) << 5 | (s[2] & 31u) << 10 |
+               len << 15;
+  return (x * 0x9E3779B1u) >> 16;
 }
 
 static void td_q_set_trigger(td_quant_rules *q, const char *s, size_t n) {
@@ -195,9 +197,13 @@ static void td_q_set_trigger(td_quant_rules *q, const char *s, size_t n) {
   if (k <= 0) /* 0 ("aaa") stands for "no trigger" in td_q_starts */
     return;
   q->trigger[k >> 3] |= (uint8_t)(1u << (k & 7));
-  for (unsigned up = 0; up < 4; up++) /* each letter in either case */
-    td_q_set_sieve(q, (unsigned char)(s[0] & ~(up & 1 ? 0x20 : 0)),
-                   (unsigned char)(s[1] & ~(up & 2 ? 0x20 : 0)));
+  /* the word itself, and the first part of a hyphenated word
+   * ("twenty-five") */
+  unsigned a = td_q_sieve_key((const unsigned char *)s,
+                              n > 15 ? 15 : (unsigned)n);
+  unsigned b = td_q_sieve_key((const unsigned char *)s, 0);
+  q->sieve[a >> 3] |= (uint8_t)(1u << (a & 7));
+  q->sieve[b >> 3] |= (uint8_t)(1u << (b & 7));
 }
 
 /* A number of the data file: digits, one period, an exponent ("1e6"). */
@@ -499,9 +505,6 @@ static bool td_q_record(void *ud, const td_record *rec, td_diag *err) {
 
 td_quant_rules *td_quant_rules_load(const char *dir, td_diag *err) {
   td_quant_rules *q = td_calloc(1, sizeof(*q));
-  for (unsigned d = '0'; d <= '9'; d++) /* numbers start with a digit */
-    for (unsigned b = 0; b < 256; b++)
-      td_q_set_sieve(q, (unsigned char)d, (unsigned char)b);
   if (!td_data_each_n(dir, "quantities.txt", 4, td_q_record, q, err)) {
     td_quant_rules_free(q);
     return NULL;
@@ -534,6 +537,9 @@ typedef struct td_qrun {
   uint32_t lo, hi;   /* tokens the current quantity may use          */
   int title;         /* the sentence is a title-case headline: -1 unknown */
   uint32_t sent;
+  /* the first temporal expression after the token tried (NULL if none):
+   * the tokens after it are in the time layer from its start on */
+  const td_timex *tx_next;
   /* the words of recent tokens: token + 1 (0 empty), wordv index + 1 (0
    * none) */
   uint32_t ctok[32], cword[32];
@@ -580,6 +586,8 @@ static const td_qword *td_q_cls(td_qrun *r, uint32_t i) {
     const char *s = r->doc->text + t->start;
     r->ctok[slot] = i + 1;
     r->cword[slot] = 0;
+    if (t->kind != TD_TOK_WORD && t->kind != TD_TOK_SYM)
+      return NULL; /* the lists have words and symbols only */
     if (t->flags & TD_TF_NFC)
       s = td_doc_token_form(r->doc, i, &n);
     else if (n > r->q->maxlen) /* longer than any word of the file */
@@ -689,21 +697,12 @@ static bool td_q_in_timex(td_qrun *r, uint32_t i) {
   return lo < r->tx->v.n && v[lo].span.start < e;
 }
 
-/* Does a duration (or set) of the time layer begin at token i? */
-static bool td_q_duration_at(td_qrun *r, uint32_t i) {
-  if (i >= r->hi || !r->tx || !r->tx->v.n)
-    return false;
-  const td_timex *v = r->tx->v.v;
-  size_t lo = 0, hi = r->tx->v.n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (v[mid].span.end <= r->t[i].start)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo < r->tx->v.n && v[lo].span.start < r->t[i].end &&
-         (v[lo].type == TD_TX_DURATION || v[lo].type == TD_TX_SET);
+/* Does a duration (or set) of the time layer begin at token i (after the
+ * token tried)? */
+static bool td_q_duration_at(const td_qrun *r, uint32_t i) {
+  const td_timex *x = r->tx_next;
+  return i < r->hi && x && x->span.start < r->t[i].end &&
+         (x->type == TD_TX_DURATION || x->type == TD_TX_SET);
 }
 
 static bool td_q_word_tok(td_qrun *r, uint32_t i) {
@@ -748,8 +747,8 @@ static bool td_q_np_word(td_qrun *r, uint32_t i) {
   unsigned char c = (unsigned char)r->doc->text[r->t[i].start];
   if (c >= '0' && c <= '9')
     return false;
-  if (td_q_in_timex(r, i))
-    return false;
+  if (r->tx_next && r->t[i].end > r->tx_next->span.start)
+    return false; /* the time layer's (i is after the token tried) */
   return !td_q_word(r, TD_QM_STOP, i, &v) &&
          !td_q_word(r, TD_QM_NUM, i, &v) &&
          !td_q_word(r, TD_QM_SCALE, i, &v);
@@ -1249,15 +1248,19 @@ static bool td_q_try(td_qrun *r, uint32_t i, td_quantity *out) {
 
 /* Can token i start a quantity? Digits, or a word whose first three
  * letters begin a number word (td_q_try looks it up). First a sieve on
- * the first two bytes, which lets through digits and about one word in
- * five; then the exact test. The text is padded with NUL bytes
+ * a hash of the first three bytes and the length, which lets through
+ * digits and about one other token in fifty, so that its branch is well
+ * predicted (what costs most here is mispredicted branches, more than
+ * instructions); then the exact test. The text is padded with NUL bytes
  * (TD_TEXT_PAD), so reading three bytes is safe. */
 static inline bool td_q_starts(const td_quant_rules *q, const char *text,
                                const td_token *t) {
   const unsigned char *s = (const unsigned char *)text + t->start;
-  uint16_t two;
-  memcpy(&two, s, 2);
-  if (__builtin_expect(!(q->sieve[two >> 3] >> (two & 7) & 1), 1))
+  unsigned len = t->end - t->start;
+  len = (len > 15 ? 15 : len) & -(unsigned)!(t->flags & TD_TF_HYPHEN);
+  unsigned x = td_q_sieve_key(s, len);
+  if (__builtin_expect(
+          !((q->sieve[x >> 3] >> (x & 7) & 1) | (t->kind == TD_TOK_NUM)), 1))
     return false;
   if (t->kind == TD_TOK_NUM)
     return true;
@@ -1353,6 +1356,7 @@ void td_quantities_run(td_doc *doc, const td_quant_rules *q) {
         tx++;
       if (tx < ntx && tv[tx].span.start < r.t[i].end)
         continue; /* the time layer's */
+      r.tx_next = tx < ntx ? &tv[tx] : NULL;
       td_quantity x;
       if (!td_q_try(&r, i, &x))
         continue;
