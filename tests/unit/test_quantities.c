@@ -294,16 +294,9 @@ static void test_data_file(void) {
 /* ---- The seed stories ----------------------------------------------------- */
 
 static void test_seeds(void) {
-  const char *base = getenv("TD_SHARED"), *ci = getenv("CI");
-  char dir[4096];
-  struct stat st;
-  snprintf(dir, sizeof(dir), "%s/seeds", base && *base ? base : "../shared");
-  if (stat(dir, &st) != 0 && !(ci && !strcmp(ci, "true"))) {
-    fprintf(stderr, "skipped the seeds: %s is missing\n", dir);
+  td_reader *r = seeds_reader(ctx);
+  if (!r)
     return;
-  }
-  td_reader *r = td_reader_new(ctx, NULL);
-  td_reader_add_path(r, shared_path("seeds"));
   td_doc *d;
   td_diag dg;
   int rc, ndocs = 0;

@@ -6,6 +6,9 @@
 #define TD_TEST_UTIL_H
 
 #include "check.h"
+#include "shared.h"
+
+#include <sys/stat.h>
 
 /* The first document read from `text` in format fmt, analysed; NULL (and
  * the diagnostic in *diag when given) if refused. */
@@ -119,6 +122,23 @@ static inline td_ctx *test_ctx(void) {
     exit(1);
   }
   return ctx;
+}
+
+/* A reader of the seed stories (../shared/seeds), or NULL, with a message,
+ * when they are missing outside CI; under CI=true a missing directory
+ * fails the test (shared_path). */
+static inline td_reader *seeds_reader(const td_ctx *ctx) {
+  const char *base = getenv("TD_SHARED"), *ci = getenv("CI");
+  char dir[4096];
+  struct stat st;
+  snprintf(dir, sizeof(dir), "%s/seeds", base && *base ? base : "../shared");
+  if (stat(dir, &st) != 0 && !(ci && !strcmp(ci, "true"))) {
+    fprintf(stderr, "skipped the seeds: %s is missing\n", dir);
+    return NULL;
+  }
+  td_reader *r = td_reader_new(ctx, NULL);
+  td_reader_add_path(r, shared_path("seeds"));
+  return r;
 }
 
 #endif
