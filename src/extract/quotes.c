@@ -14,6 +14,7 @@
 #include "quotes.h"
 
 #include "../core/data.h"
+#include "../lex/inflect.h"
 #include "../lex/lexicon.h"
 #include "actors.h"
 #include "timex.h"
@@ -79,33 +80,6 @@ static int td_qclass(td_field f) {
   if (td_field_eq(f, "boundary"))
     return -QW_BOUND;
   return 0;
-}
-
-static bool td_consonant(char c) { return c && !strchr("aeiou", c); }
-
-/* The regular forms of verb `v` (ASCII, lower case) into out[4]. */
-static void td_verb_forms(const char *v, char out[4][64]) {
-  size_t n = strlen(v);
-  char last = n ? v[n - 1] : 0, prev = n > 1 ? v[n - 2] : 0;
-  snprintf(out[0], 64, "%s", v);
-  if (strchr("sxz", last) || (last == 'h' && (prev == 'c' || prev == 's')))
-    snprintf(out[1], 64, "%ses", v);
-  else if (last == 'y' && td_consonant(prev))
-    snprintf(out[1], 64, "%.*sies", (int)(n - 1), v);
-  else
-    snprintf(out[1], 64, "%ss", v);
-  if (last == 'e')
-    snprintf(out[2], 64, "%sd", v);
-  else if (last == 'y' && td_consonant(prev))
-    snprintf(out[2], 64, "%.*sied", (int)(n - 1), v);
-  else
-    snprintf(out[2], 64, "%sed", v);
-  if (last == 'e' && prev == 'i')
-    snprintf(out[3], 64, "%.*sying", (int)(n - 2), v);
-  else if (last == 'e' && prev != 'e' && prev != 'y' && prev != 'o' && n > 2)
-    snprintf(out[3], 64, "%.*sing", (int)(n - 1), v);
-  else
-    snprintf(out[3], 64, "%sing", v);
 }
 
 static void td_qadd_form(td_qload *L, const char *form, uint32_t cue) {
