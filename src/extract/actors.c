@@ -51,6 +51,7 @@ typedef struct td_arun {
   uint32_t kinds; /* the lexicon entries that name actors */
   uint8_t *in_place; /* per token: 1 inside a place of the places layer */
   td_intmap *lone;   /* hashes of words standing alone as names, or NULL */
+  uint32_t plens;    /* bit n: a particle has n bytes (31: 31 or more) */
 } td_arun;
 
 /* ---- Tokens ------------------------------------------------------------- */
@@ -80,6 +81,9 @@ static bool td_tok_exact(const td_doc *doc, uint32_t t, const td_strmap *m) {
 }
 
 static bool td_is_particle(const td_arun *R, const char *s, size_t n) {
+  /* most words have no particle's length */
+  if (!(R->plens >> (n < 31 ? n : 31) & 1))
+    return false;
   const td_actordict *d = R->ax->d;
   for (size_t i = 0; i < d->particles.n; i++)
     if (strlen(d->particles.v[i]) == n &&
@@ -99,6 +103,8 @@ static bool td_name_token(const td_arun *R, uint32_t t, bool first) {
     return !first;
   if (tok->flags & TD_TF_CAP)
     return true;
+  if (!(tok->flags & TD_TF_HYPHEN)) /* a word has '-' only as a hyphen */
+    return false;
   const char *s = doc->text + tok->start;
   const char *h = memchr(s, '-', tok->end - tok->start);
   return h && td_is_particle(R, s, (size_t)(h - s)) &&
@@ -106,6 +112,19 @@ static bool td_name_token(const td_arun *R, uint32_t t, bool first) {
 }
 
 /* ---- Units ------------------------------------------------------------- */
+
+/* td_lx_longest, with its commonest answer inline: no match starts at
+ * token i. */
+static inline const td_lx_match *td_longest(const td_lexicon *lx,
+                                            const td_lx_matches *m,
+                                            size_t *at, uint32_t i,
+                                            uint32_t kinds) {
+  while (*at < m->v.n && m->v.v[*at].first < i)
+    (*at)++;
+  if (*at >= m->v.n || m->v.v[*at].first != i)
+    return NULL;
+  return td_lx_longest(lx, m, at, i, kinds);
+}
 
 static const td_lx_entry *td_pick_entry(const td_lexicon *lx,
                                         const td_lx_match *m) {
@@ -119,7 +138,18 @@ static const td_lx_entry *td_pick_entry(const td_lexicon *lx,
 
 /* Connector words between the parts of one mention. Returns the number of
  * tokens of the connector at t (0 if none). */
-static uint32_t td_connector(const td_arun *R, uint32_t t, uint32_t end) {
+static uint32_t td_connector_at(const td_arun *R, uint32_t t, uint32_t end);
+
+/* The same, with the test that turns away most tokens inline. */
+static inline uint32_t td_connector(const td_arun *R, uint32_t t,
+                                    uint32_t end) {
+  if (t >= end || !(td_wc(R, t) & (TD_W_BRACKET | TD_W_POSS | TD_W_HYPHEN |
+                                   TD_W_MOD | TD_W_OF | TD_W_FOR | TD_W_TO)))
+    return 0;
+  return td_connector_at(R, t, end);
+}
+
+static uint32_t td_connector_at(const td_arun *R, uint32_t t, uint32_t end) {
   if (t >= end)
     return 0;
   uint16_t w = td_wc(R, t);
@@ -149,7 +179,7 @@ static void td_sentence_units(td_arun *R, const td_sentence *s, size_t *at,
   U->n = 0;
   for (uint32_t t = s->tok_first; t < s->tok_end;) {
     size_t k = *at;
-    const td_lx_match *m = td_lx_longest(lx, R->M, &k, t, R->kinds);
+    const td_lx_match *m = td_longest(lx, R->M, &k, t, R->kinds);
     *at = k;
     const td_lx_entry *pe = m && m->end <= s->tok_end ? td_pick_entry(lx, m)
                                                        : NULL;
@@ -176,7 +206,7 @@ static void td_sentence_units(td_arun *R, const td_sentence *s, size_t *at,
       while (e < s->tok_end && e - t < 6) {
         if (td_name_token(R, e, false)) {
           size_t k2 = *at;
-          if (td_lx_longest(lx, R->M, &k2, e, R->kinds) ||
+          if (td_longest(lx, R->M, &k2, e, R->kinds) ||
               (R->in_place && R->in_place[e]))
             break;
           e++;
@@ -1245,7 +1275,7 @@ const td_entities *td_actors_run(td_doc *doc, const td_actor_ctx *ax) {
   const td_lx_matches *M = td_doc_layer(doc, "lexicon");
   if (M) {
     td_arun R = {doc, ax, M, E, td_story_country(doc, ax, M), 0,
-                 TD_ACTOR_KINDS, NULL, NULL};
+                 TD_ACTOR_KINDS, NULL, NULL, 0};
     if (!ax->own) /* a user's dictionaries alone */
       R.kinds = 1u << TD_LX_XACTOR | 1u << TD_LX_XAGENT | 1u << TD_LX_PRONOUN;
     if (doc->date.year > 0)
@@ -1256,6 +1286,13 @@ const td_entities *td_actors_run(td_doc *doc, const td_actor_ctx *ax) {
      * names (td_surname_used); then the mentions. */
     td_units U = {0}, all = {0};
     TD_VEC(size_t) off = {0};
+    /* a unit has a token at least: room for all of them at once */
+    td_grow((void **)&all.v, &all.cap, doc->tokens.n + 1, sizeof(td_unit));
+    td_grow((void **)&off.v, &off.cap, doc->sentences.n + 1, sizeof(size_t));
+    for (size_t i = 0; i < ax->d->particles.n; i++) {
+      size_t pn = strlen(ax->d->particles.v[i]);
+      R.plens |= 1u << (pn < 31 ? pn : 31);
+    }
     size_t at = 0;
     for (uint32_t si = 0; si < doc->sentences.n; si++) {
       td_sentence_units(&R, &doc->sentences.v[si], &at, &U);

@@ -20,7 +20,6 @@
 #include "timex.h"
 
 #include <stdio.h>
-#include <strings.h>
 
 /* Cue classes. */
 enum { QC_SPEECH = 1, QC_THOUGHT, QC_EVIDENCE, QC_STANCE, QC_PREP };
@@ -34,9 +33,24 @@ enum {
   QW_DET = 1 << 2,
   QW_BOUND = 1 << 3,
   QW_ING = 1 << 4,     /* a cue form ending in -ing: "saying", "adding" */
-  QW_NEEDTHAT = 1 << 5 /* a present form of a `past` cue: a cue only
-                          before "that" ("claims that")               */
+  QW_NEEDTHAT = 1 << 5, /* a present form of a `past` cue: a cue only
+                           before "that" ("claims that")               */
+  QW_ADJUNCT = 1 << 6   /* opens an adjunct, not what was said ("spoke
+                           in Baku"): td_emit_indirect's list below    */
 };
+
+/* Words the finder reads by themselves; their form ids are in
+ * td_quote_rules.word (interned when the rules are loaded). */
+enum { QF_WHOSE, QF_AND, QF_OF, QF_BY, QF_FROM, QF_AT, QF_N };
+static const char *const td_qf_words[QF_N] = {"whose", "and",  "of",
+                                              "by",    "from", "at"};
+
+/* After a cue: words that open an adjunct, not what was said. */
+static const char *const td_adjunct_words[] = {
+    "in",     "on",    "at",     "by",      "with",   "without",
+    "from",   "into",  "over",   "under",   "against", "during",
+    "after",  "before", "since", "until",   "as",     "so",
+    "than",   "or",    "nor",    "yet",     "but",    "because"};
 
 #define TD_CUE_REST 4
 
@@ -51,10 +65,13 @@ struct td_quote_rules {
   const td_wordnet *wn;
   uint8_t *wc;  /* per form: QW_*                       */
   int32_t *cue; /* per form: first cue, -1              */
+  uint64_t *cuebit; /* per form: 1 if cue[form] >= 0: a bit set that
+                       stays in cache, asked for every token      */
   size_t nforms;
   TD_VEC(td_cue) cues;
   td_strmap *seen; /* phrase+class -> line, while loading */
   uint32_t f_that;
+  uint32_t word[QF_N]; /* form ids of td_qf_words */
 };
 
 /* ---- Loading ------------------------------------------------------------ */
@@ -203,6 +220,11 @@ td_quote_rules *td_quote_rules_load(const char *dir, td_lexicon *lx,
   L.q = q;
   bool ok = td_data_each_n(dir, "cues.txt", 3, td_qrecord, &L, err);
   q->f_that = td_lexicon_intern(lx, "that");
+  for (int i = 0; i < QF_N; i++)
+    q->word[i] = td_lexicon_intern(lx, td_qf_words[i]);
+  uint32_t adjunct[TD_COUNT(td_adjunct_words)];
+  for (size_t i = 0; i < TD_COUNT(td_adjunct_words); i++)
+    adjunct[i] = td_lexicon_intern(lx, td_adjunct_words[i]);
   q->nforms = td_lexicon_nforms(lx) + 1;
   q->wc = td_calloc(q->nforms, 1);
   q->cue = td_malloc(q->nforms * sizeof(int32_t));
@@ -225,6 +247,13 @@ td_quote_rules *td_quote_rules_load(const char *dir, td_lexicon *lx,
   }
   for (size_t i = 0; i < L.wform.n; i++)
     q->wc[L.wform.v[i]] |= L.wbits.v[i];
+  for (size_t i = 0; i < TD_COUNT(td_adjunct_words); i++)
+    if (adjunct[i])
+      q->wc[adjunct[i]] |= QW_ADJUNCT;
+  q->cuebit = td_calloc((q->nforms + 63) / 64, sizeof(uint64_t));
+  for (size_t i = 0; i < q->nforms; i++)
+    if (q->cue[i] >= 0)
+      q->cuebit[i >> 6] |= 1ull << (i & 63);
   td_vec_free(&L.form);
   td_vec_free(&L.cuei);
   td_vec_free(&L.wform);
@@ -243,6 +272,7 @@ void td_quote_rules_free(td_quote_rules *q) {
     return;
   td_free(q->wc);
   td_free(q->cue);
+  td_free(q->cuebit);
   td_vec_free(&q->cues);
   td_strmap_free(q->seen);
   td_free(q);
@@ -293,7 +323,7 @@ static inline uint8_t td_wc(const td_qrun *R, uint32_t i) {
 }
 
 /* Is token i a double quotation mark (not ' ‘ ’ ‹ ›)? */
-static bool td_double_quote(const td_qrun *R, uint32_t i) {
+static inline bool td_double_quote(const td_qrun *R, uint32_t i) {
   const td_token *t = &R->t[i];
   if (t->kind != TD_TOK_QUOTE)
     return false;
@@ -330,22 +360,34 @@ static bool td_title_case(const td_qrun *R, uint32_t i) {
   return words >= 3 && caps * 4 >= words * 3;
 }
 
-/* Is token i the word w (ASCII, lower case; any case in the text)? */
-static bool td_word_is(const td_qrun *R, uint32_t i, const char *w) {
-  size_t n = strlen(w);
-  return i < R->n && R->t[i].kind == TD_TOK_WORD &&
-         R->t[i].end - R->t[i].start == n &&
-         !strncasecmp(R->doc->text + R->t[i].start, w, n);
+/* Is token i, in any case, exactly the ASCII word of form id `form` (not
+ * written otherwise, as "of." is, which has the same form)? */
+static inline bool td_form_word(const td_qrun *R, uint32_t i, uint32_t form) {
+  return i < R->n && form && R->forms[i] == form &&
+         R->t[i].kind == TD_TOK_WORD && (R->t[i].flags & TD_TF_ASCII) &&
+         R->doc->text[R->t[i].end - 1] != '.';
+}
+
+/* Is token i the word td_qf_words[w], in any case? */
+static inline bool td_word_is(const td_qrun *R, uint32_t i, int w) {
+  return td_form_word(R, i, R->q->word[w]);
+}
+
+/* Can a cue start at token i? The test of td_cue_at that turns away
+ * almost every token, inline. */
+static inline bool td_cue_maybe(const td_qrun *R, uint32_t i) {
+  if (i >= R->n || R->t[i].kind != TD_TOK_WORD || !R->forms)
+    return false;
+  uint32_t f = R->forms[i];
+  return f && f < R->q->nforms && (R->q->cuebit[f >> 6] >> (f & 63) & 1);
 }
 
 /* The cue starting at token i (its index, and *end the token after it),
  * or -1. */
 static int32_t td_cue_at(const td_qrun *R, uint32_t i, uint32_t *end) {
-  if (i >= R->n || R->t[i].kind != TD_TOK_WORD || !R->forms)
+  if (!td_cue_maybe(R, i))
     return -1;
   uint32_t f = R->forms[i];
-  if (!f || f >= R->q->nforms || R->q->cue[f] < 0)
-    return -1;
   /* "the United States", "Fox News Sunday": a capitalised word inside a
    * sentence is a name, except in a headline */
   if ((R->t[i].flags & TD_TF_CAP) && i != td_sent_first(R, i) &&
@@ -410,13 +452,13 @@ static bool td_src_head(const td_qrun *R, uint32_t j, uint32_t lo,
     return true;
   }
   /* "his claims", "this week said" */
-  if ((td_wc(R, j) & QW_DET) || R->tx[j] || td_word_is(R, j, "whose"))
+  if ((td_wc(R, j) & QW_DET) || R->tx[j] || td_word_is(R, j, QF_WHOSE))
     return false;
   int32_t e = R->ent_end[j];
   if (e >= 0) {
     uint32_t s = R->E->v.v[e].tok_first < lo ? lo : R->E->v.v[e].tok_first;
     /* "the leaders of Azerbaijan and Russia" */
-    while (s >= lo + 2 && (td_word_is(R, s - 1, "and") ||
+    while (s >= lo + 2 && (td_word_is(R, s - 1, QF_AND) ||
                            td_tok_is(R, s - 1, ',')) &&
            R->ent_end[s - 2] >= 0 && R->E->v.v[R->ent_end[s - 2]].tok_first >= lo)
       s = R->E->v.v[R->ent_end[s - 2]].tok_first;
@@ -426,8 +468,8 @@ static bool td_src_head(const td_qrun *R, uint32_t j, uint32_t lo,
     return true;
   }
   if (!td_np_word(R, j) || (td_wc(R, j) & QW_DET) ||
-      (t->flags & TD_TF_CLITIC) || td_word_is(R, j, "and") ||
-      td_word_is(R, j, "of"))
+      (t->flags & TD_TF_CLITIC) || td_word_is(R, j, QF_AND) ||
+      td_word_is(R, j, QF_OF))
     return false;
   uint32_t s = j;
   while (s > lo && j - s < 7) {
@@ -445,7 +487,7 @@ static bool td_src_head(const td_qrun *R, uint32_t j, uint32_t lo,
     break;
   }
   /* a noun phrase does not open with "of" or "and" */
-  while (s < j && (td_word_is(R, s, "of") || td_word_is(R, s, "and")))
+  while (s < j && (td_word_is(R, s, QF_OF) || td_word_is(R, s, QF_AND)))
     s++;
   /* a phrase of common words is a source when it opens with a determiner
    * ("the report") or is plural ("officials", "many experts"); otherwise
@@ -529,10 +571,10 @@ static bool td_src_right(const td_qrun *R, uint32_t i, uint32_t hi,
   uint32_t k = s;
   while (k < hi && k - s < 8 &&
          (td_np_word(R, k) || (R->t[k].flags & TD_TF_CLITIC) ||
-          (k > s && td_word_is(R, k, "of")) ||
+          (k > s && td_word_is(R, k, QF_OF)) ||
           (k > s && k + 1 < hi && (R->t[k + 1].flags & TD_TF_CAP) &&
-           (td_word_is(R, k, "by") || td_word_is(R, k, "from") ||
-            td_word_is(R, k, "at")))))
+           (td_word_is(R, k, QF_BY) || td_word_is(R, k, QF_FROM) ||
+            td_word_is(R, k, QF_AT)))))
     k++;
   while (k > s && R->t[k - 1].kind == TD_TOK_WORD &&
          R->t[k - 1].end - R->t[k - 1].start == 2 &&
@@ -682,14 +724,20 @@ static void td_pair_quotes(const td_qrun *R, td_dq_vec *out) {
   }
 }
 
-/* The paragraph end (exclusive token) of token i. */
+/* The paragraph end (exclusive token) of token i: the first token from i
+ * on that starts at or after the paragraph's end (binary search). */
 static uint32_t td_para_end(const td_qrun *R, uint32_t i) {
   uint32_t p = R->doc->sentences.v[R->sent[i]].para;
   uint32_t pe = R->doc->paragraphs.v[p].end;
-  uint32_t k = i;
-  while (k < R->n && R->t[k].start < pe)
-    k++;
-  return k;
+  uint32_t lo = i, hi = R->n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (R->t[mid].start < pe)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
 }
 
 /* "Valiyev said", "he added", "said Valiyev" right after the quote that
@@ -877,17 +925,10 @@ static bool td_emit_indirect(td_qrun *R, int32_t c, uint32_t ca, uint32_t cb,
     return false;
   if (R->inq[xa] == 1 && R->t[xa].kind == TD_TOK_QUOTE)
     return false; /* a direct quote's content, attributed already */
-  if (td_wc(R, xa) & QW_BOUND) {
-    /* "spoke in Baku": an adjunct, not what was said */
-    static const char *const adjunct[] = {
-        "in",     "on",    "at",     "by",      "with",   "without",
-        "from",   "into",  "over",   "under",   "against", "during",
-        "after",  "before", "since", "until",   "as",     "so",
-        "than",   "or",    "nor",    "yet",     "but",    "because"};
-    for (size_t i = 0; i < TD_COUNT(adjunct); i++)
-      if (td_word_is(R, xa, adjunct[i]))
-        return false;
-  }
+  /* "spoke in Baku": an adjunct, not what was said */
+  if ((td_wc(R, xa) & (QW_BOUND | QW_ADJUNCT)) == (QW_BOUND | QW_ADJUNCT) &&
+      td_form_word(R, xa, R->forms[xa]))
+    return false;
   td_quote qt;
   memset(&qt, 0, sizeof(qt));
   qt.speaker_entity = qt.ref = -1;
@@ -908,7 +949,7 @@ static void td_reported(td_qrun *R) {
   for (size_t s = 0; s < doc->sentences.n; s++) {
     uint32_t a = doc->sentences.v[s].tok_first, b = doc->sentences.v[s].tok_end;
     for (uint32_t i = a; i < b; i++) {
-      if (R->inq[i])
+      if (R->inq[i] || !td_cue_maybe(R, i))
         continue;
       uint32_t ce;
       int32_t c = td_cue_at(R, i, &ce);
@@ -1158,11 +1199,15 @@ void td_quotes_run(td_doc *doc, const td_quote_rules *q) {
   R.forms = M->forms;
   R.E = E;
   R.out = Q;
-  R.ent_end = td_malloc(n * sizeof(int32_t));
-  R.ent_first = td_malloc(n * sizeof(int32_t));
-  R.inq = td_calloc(n, 1);
-  R.sent = td_calloc(n, sizeof(uint32_t));
-  R.tx = td_calloc(n, 1);
+  /* the per-token arrays in one block: 4-byte ones first */
+  char *scratch = td_malloc((size_t)n * (3 * sizeof(int32_t) + 2));
+  R.ent_end = (int32_t *)(void *)scratch;
+  R.ent_first = R.ent_end + n;
+  R.sent = (uint32_t *)(void *)(R.ent_first + n);
+  R.inq = (uint8_t *)(R.sent + n);
+  R.tx = R.inq + n;
+  memset(R.sent, 0, (size_t)n * sizeof(uint32_t));
+  memset(R.inq, 0, 2 * (size_t)n);
   const td_timexes *X = td_doc_layer(doc, "timexes");
   for (size_t i = 0, k = 0; X && i < X->v.n; i++) {
     while (k < n && R.t[k].end <= X->v.v[i].span.start)
@@ -1190,13 +1235,16 @@ void td_quotes_run(td_doc *doc, const td_quote_rules *q) {
       R.sent[k] = (uint32_t)s;
   td_direct_quotes(&R);
   td_reported(&R);
-  if (Q->v.n > 1)
-    qsort(Q->v.v, Q->v.n, sizeof(td_quote), td_quote_cmp);
-  td_free(R.ent_end);
-  td_free(R.ent_first);
-  td_free(R.inq);
-  td_free(R.sent);
-  td_free(R.tx);
+  /* by start, stably (as glibc's qsort, a merge sort, ordered them): an
+   * insertion sort, the lists being short and nearly in order */
+  for (size_t i = 1; i < Q->v.n; i++) {
+    td_quote x = Q->v.v[i];
+    size_t k = i;
+    for (; k > 0 && td_quote_cmp(&Q->v.v[k - 1], &x) > 0; k--)
+      Q->v.v[k] = Q->v.v[k - 1];
+    Q->v.v[k] = x;
+  }
+  td_free(scratch);
   td_doc_add_layer(doc, "quotes", Q, td_quotes_write, td_quotes_free);
 }
 

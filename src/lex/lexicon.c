@@ -26,12 +26,82 @@ static inline bool td_bloom_has(const uint64_t *bloom, uint64_t h) {
   return (bloom[a >> 6] >> (a & 63) & 1) && (bloom[c >> 6] >> (c & 63) & 1);
 }
 
+/* Forms of up to 16 bytes are also kept by their bytes as two 64-bit words,
+ * NUL-padded (a form has no NUL byte, so the words alone tell forms
+ * apart): an ASCII token is then folded and looked up without a copy, a
+ * call or a string compare. */
+#define TD_SHORT_FORM 16
+
+typedef struct td_fkey {
+  uint64_t k[2];
+} td_fkey;
+
+/* A short form in the table of td_fast_find, with what matching needs of
+ * it, so that a token costs one cache line. */
+typedef struct td_fent {
+  td_fkey key;         /* zero: an empty slot */
+  uint32_t id;         /* form id */
+  uint32_t base;       /* the form it inflects, or 0 */
+  uint32_t rootf;      /* the root's edge by this form + 1, or 0 */
+  uint32_t rootb;      /* the root's edge by its base + 1, or 0 */
+} td_fent;
+
+static inline uint64_t td_fkey_hash(const td_fkey *f) {
+  uint64_t h = (f->k[0] ^ (f->k[1] * 0xC2B2AE3D27D4EB4Full)) *
+               0x9E3779B97F4A7C15ull;
+  h ^= h >> 32;
+  h *= 0xD6E8FEB86659FD93ull;
+  return h ^ (h >> 32);
+}
+
+/* The key of folded word s (n <= TD_SHORT_FORM bytes). */
+static inline td_fkey td_fkey_of(const char *s, size_t n) {
+  char b[TD_SHORT_FORM] = {0};
+  memcpy(b, s, n);
+  td_fkey f;
+  memcpy(f.k, b, sizeof(b));
+  return f;
+}
+
+/* ASCII capitals of the eight bytes in x to lower case (other bytes kept). */
+static inline uint64_t td_lower8(uint64_t x) {
+  const uint64_t b = 0x0101010101010101ull;
+  uint64_t low = x & (0x7f * b);
+  uint64_t upper = (low + (0x80 - 'A') * b) & ~(low + (0x80 - 'Z' - 1) * b) &
+                   ~x & (0x80 * b);
+  return x | upper >> 2;
+}
+
+/* The key of the ASCII word at s folded as td_fold_word folds it (ASCII
+ * capitals lowered), n <= TD_SHORT_FORM bytes; s must be readable for 16
+ * bytes (a document's text is padded, TD_TEXT_PAD). */
+static const unsigned char td_ones[32] = {
+    255, 255, 255, 255, 255, 255, 255, 255,
+    255, 255, 255, 255, 255, 255, 255, 255};
+
+static inline td_fkey td_fkey_ascii(const char *s, size_t n) {
+  uint64_t m0, m1;
+  td_fkey f;
+  memcpy(f.k, s, 16);
+  memcpy(&m0, td_ones + 16 - n, 8);
+  memcpy(&m1, td_ones + 24 - n, 8);
+  f.k[0] = td_lower8(f.k[0] & m0);
+  f.k[1] = td_lower8(f.k[1] & m1);
+  return f;
+}
+
 typedef struct td_edge {
   uint32_t child;
   uint32_t next; /* index + 1 of another edge for the same (node, form) */
   uint8_t caseq;
   uint8_t inflect; /* also taken by the word's inflected forms */
 } td_edge;
+
+typedef struct td_node {
+  uint32_t term; /* first entry index + 1, or 0 */
+  uint32_t kids; /* 1 if an edge leaves it: most phrases are one word, and
+                    their nodes need no look-up of the next token */
+} td_node;
 
 typedef struct td_pending {
   uint32_t start, end; /* in lx->pend */
@@ -43,6 +113,9 @@ struct td_lexicon {
   const td_letters *letters;
   const td_text_rules *rules;
   td_strmap *forms;              /* folded word -> form id (from 1)       */
+  td_fent *fast;                 /* forms of up to 16 bytes, by key      */
+  uint32_t fmask;                /* fast's size - 1 (a power of two)     */
+  size_t fcount;
   uint64_t *bloom;               /* two bits per form, by its hash: most
                                     words of a text are in no phrase and
                                     are turned away here, in cache        */
@@ -54,7 +127,7 @@ struct td_lexicon {
                                     0 (the first look-up of every token)  */
   TD_VEC(td_edge) edge;
   uint32_t nnodes;
-  TD_VEC(uint32_t) term;         /* node -> first entry index + 1, or 0   */
+  TD_VEC(td_node) node;          /* by node id                           */
   TD_VEC(td_lx_entry) entries;
   td_buf pend;
   TD_VEC(td_pending) pending;
@@ -72,7 +145,10 @@ td_lexicon *td_lexicon_new(const td_letters *letters,
   lx->bloom = td_calloc(TD_BLOOM_BITS / 64, sizeof(uint64_t));
   lx->edges = td_intmap_new();
   lx->nnodes = 1; /* the root */
-  td_vec_push(&lx->term, 0);
+  td_node root = {0, 0};
+  td_vec_push(&lx->node, root);
+  lx->fmask = 1023;
+  lx->fast = td_calloc(lx->fmask + 1, sizeof(td_fent));
   td_vec_push(&lx->base, 0); /* form ids start at 1 */
   td_vec_push(&lx->want, 0);
   td_vec_push(&lx->text, "");
@@ -90,7 +166,8 @@ void td_lexicon_free(td_lexicon *lx) {
   td_intmap_free(lx->edges);
   td_vec_free(&lx->root);
   td_vec_free(&lx->edge);
-  td_vec_free(&lx->term);
+  td_vec_free(&lx->node);
+  td_free(lx->fast);
   td_vec_free(&lx->entries);
   td_buf_free(&lx->pend);
   td_vec_free(&lx->pending);
@@ -161,13 +238,39 @@ bool td_lexicon_add(td_lexicon *lx, const char *phrase, size_t n,
   return true;
 }
 
+static void td_fast_put(td_lexicon *lx, const td_fent *e) {
+  uint32_t i = (uint32_t)td_fkey_hash(&e->key) & lx->fmask;
+  while (lx->fast[i].key.k[0])
+    i = (i + 1) & lx->fmask;
+  lx->fast[i] = *e;
+}
+
 static uint32_t td_form_intern(td_lexicon *lx, const char *s, size_t n) {
   uint32_t id;
   if (td_strmap_get(lx->forms, s, n, &id))
     return id;
   id = (uint32_t)lx->text.n;
   td_strmap_put(lx->forms, s, n, id);
-  uint64_t b = td_bloom_bits(td_hash(s, n));
+  uint64_t h;
+  if (n <= TD_SHORT_FORM) {
+    td_fent e = {td_fkey_of(s, n), id, 0, 0, 0};
+    h = td_fkey_hash(&e.key);
+    if ((lx->fcount + 1) * 2 > (size_t)lx->fmask + 1) {
+      td_fent *old = lx->fast;
+      uint32_t oldn = lx->fmask + 1;
+      lx->fmask = oldn * 2 - 1;
+      lx->fast = td_calloc(oldn * 2, sizeof(td_fent));
+      for (uint32_t i = 0; i < oldn; i++)
+        if (old[i].key.k[0])
+          td_fast_put(lx, &old[i]);
+      td_free(old);
+    }
+    td_fast_put(lx, &e);
+    lx->fcount++;
+  } else {
+    h = td_hash(s, n);
+  }
+  uint64_t b = td_bloom_bits(h);
   uint32_t a = (uint32_t)b, c = (uint32_t)(b >> 32);
   lx->bloom[a >> 6] |= 1ull << (a & 63);
   lx->bloom[c >> 6] |= 1ull << (c & 63);
@@ -177,8 +280,28 @@ static uint32_t td_form_intern(td_lexicon *lx, const char *s, size_t n) {
   return id;
 }
 
+/* The entry of short key f, NULL if none. */
+static inline const td_fent *td_fast_find(const td_lexicon *lx,
+                                          const td_fkey *f) {
+  uint64_t h = td_fkey_hash(f);
+  if (!td_bloom_has(lx->bloom, h))
+    return NULL;
+  for (uint32_t i = (uint32_t)h & lx->fmask;; i = (i + 1) & lx->fmask) {
+    const td_fent *e = &lx->fast[i];
+    if (!e->key.k[0])
+      return NULL;
+    if (e->key.k[0] == f->k[0] && e->key.k[1] == f->k[1])
+      return e;
+  }
+}
+
 static uint32_t td_form_find(const td_lexicon *lx, const char *s, size_t n) {
   uint32_t id;
+  if (n <= TD_SHORT_FORM) {
+    td_fkey f = td_fkey_of(s, n);
+    const td_fent *e = td_fast_find(lx, &f);
+    return e ? e->id : 0;
+  }
   uint64_t h = td_hash(s, n);
   if (!td_bloom_has(lx->bloom, h))
     return 0;
@@ -201,7 +324,9 @@ static uint32_t td_edge_add(td_lexicon *lx, uint32_t node, uint32_t form,
         return lx->edge.v[e - 1].child;
       }
   td_edge ed = {lx->nnodes++, head, caseq, inflect};
-  td_vec_push(&lx->term, 0);
+  td_node nd = {0, 0};
+  td_vec_push(&lx->node, nd);
+  lx->node.v[node].kids = 1;
   td_vec_push(&lx->edge, ed);
   td_intmap_put(lx->edges, key, (uint32_t)lx->edge.n);
   return ed.child;
@@ -209,12 +334,12 @@ static uint32_t td_edge_add(td_lexicon *lx, uint32_t node, uint32_t form,
 
 static void td_entry_add(td_lexicon *lx, uint32_t node, uint16_t kind,
                          uint32_t value) {
-  for (uint32_t e = lx->term.v[node]; e; e = lx->entries.v[e - 1].next)
+  for (uint32_t e = lx->node.v[node].term; e; e = lx->entries.v[e - 1].next)
     if (lx->entries.v[e - 1].kind == kind && lx->entries.v[e - 1].value == value)
       return;
-  td_lx_entry en = {kind, value, lx->term.v[node]};
+  td_lx_entry en = {kind, value, lx->node.v[node].term};
   td_vec_push(&lx->entries, en);
-  lx->term.v[node] = (uint32_t)lx->entries.n;
+  lx->node.v[node].term = (uint32_t)lx->entries.n;
 }
 
 static bool td_has_letter(const char *s, size_t n, size_t *letters) {
@@ -363,6 +488,15 @@ void td_lexicon_build(td_lexicon *lx, const td_wordnet *wn) {
       td_intmap_get(lx->edges, td_edge_key(0, (uint32_t)f), &head);
     td_vec_push(&lx->root, head);
   }
+  /* what matching reads of each short form, beside its key */
+  for (uint32_t i = 0; i <= lx->fmask; i++) {
+    td_fent *e = &lx->fast[i];
+    if (!e->key.k[0])
+      continue;
+    e->base = lx->base.v[e->id];
+    e->rootf = e->id < lx->root.n ? lx->root.v[e->id] : 0;
+    e->rootb = e->base && e->base < lx->root.n ? lx->root.v[e->base] : 0;
+  }
 }
 
 const td_lx_entry *td_lexicon_entry(const td_lexicon *lx, uint32_t index1) {
@@ -373,6 +507,7 @@ const td_lx_entry *td_lexicon_entry(const td_lexicon *lx, uint32_t index1) {
 
 typedef struct td_tform {
   uint32_t form, base;
+  uint32_t rootf, rootb; /* the root's edges by form and by base + 1, or 0 */
   uint8_t caps;
 } td_tform;
 
@@ -404,44 +539,70 @@ const td_lx_matches *td_lexicon_run(td_doc *doc, const td_lexicon *lx) {
   td_lx_matches *M = td_calloc(1, sizeof(*M));
   size_t n = doc->tokens.n;
   td_tform *tf = td_malloc((n ? n : 1) * sizeof(td_tform));
-  /* Short words repeat ("the", "of", "said"): a small direct-mapped cache
-   * of folded words of up to 8 bytes spares most look-ups in the large
-   * table. */
+  /* Words repeat ("the", "of", "said"): a small direct-mapped cache of
+   * short keys spares most look-ups in the large table. */
   enum { TD_WCACHE = 512 };
-  struct {
-    uint64_t key;
-    uint32_t id, len;
-  } cache[TD_WCACHE];
+  td_fent cache[TD_WCACHE];
   memset(cache, 0, sizeof(cache));
   char fw[TD_FORM_MAX];
-  memset(fw, 0, sizeof(fw));
   for (size_t i = 0; i < n; i++) {
     const td_token *t = &doc->tokens.v[i];
-    size_t len;
-    const char *s = td_doc_token_form(doc, i, &len);
-    size_t fn = len < TD_FORM_MAX ? td_fold_word(lx->letters, s, len, fw) : 0;
-    uint32_t id = 0;
-    if (fn && fn <= 8) {
-      /* A fixed-size load, masked: a copy of fn bytes would stall. */
-      uint64_t key;
-      memcpy(&key, fw, 8);
-      if (fn < 8)
-        key &= (1ull << (fn * 8)) - 1;
-      size_t slot = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 55) &
-                    (TD_WCACHE - 1);
-      if (cache[slot].len == fn && cache[slot].key == key) {
-        id = cache[slot].id;
-      } else {
-        id = td_form_find(lx, fw, fn);
-        cache[slot].key = key;
-        cache[slot].len = (uint32_t)fn;
-        cache[slot].id = id;
+    td_fent none = {{{0, 0}}, 0, 0, 0, 0};
+    const td_fent *fe = &none;
+    td_fkey key;
+    bool short_key = false;
+    size_t tl = t->end - t->start;
+    if ((t->flags & (TD_TF_ASCII | TD_TF_NFC)) == TD_TF_ASCII &&
+        tl <= TD_SHORT_FORM + 1) {
+      /* td_fold_word of an ASCII word: capitals lowered, a final period
+       * dropped */
+      size_t fn = tl > 1 && doc->text[t->end - 1] == '.' ? tl - 1 : tl;
+      if (fn <= TD_SHORT_FORM) {
+        key = td_fkey_ascii(doc->text + t->start, fn);
+        short_key = true;
       }
-    } else if (fn) {
-      id = td_form_find(lx, fw, fn);
     }
-    tf[i].form = id;
-    tf[i].base = id ? lx->base.v[id] : 0;
+    if (!short_key) {
+      size_t len;
+      const char *s = td_doc_token_form(doc, i, &len);
+      size_t fn = len < TD_FORM_MAX ? td_fold_word(lx->letters, s, len, fw)
+                                    : 0;
+      if (fn && fn <= TD_SHORT_FORM) {
+        key = td_fkey_of(fw, fn);
+        short_key = true;
+      } else if (fn) {
+        /* a long form: its id, base and roots from the vectors */
+        uint32_t id = td_form_find(lx, fw, fn);
+        if (id) {
+          none.id = id;
+          none.base = lx->base.v[id];
+          none.rootf = id < lx->root.n ? lx->root.v[id] : 0;
+          none.rootb = none.base && none.base < lx->root.n
+                           ? lx->root.v[none.base]
+                           : 0;
+        }
+      }
+    }
+    if (short_key) {
+      size_t slot = (size_t)(((key.k[0] ^ key.k[1] * 0xC2B2AE3D27D4EB4Full) *
+                              0x9E3779B97F4A7C15ull) >> 55) &
+                    (TD_WCACHE - 1);
+      td_fent *c = &cache[slot];
+      if (c->key.k[0] != key.k[0] || c->key.k[1] != key.k[1]) {
+        const td_fent *e = td_fast_find(lx, &key);
+        if (e) {
+          *c = *e;
+        } else {
+          *c = none;
+          c->key = key;
+        }
+      }
+      fe = c;
+    }
+    tf[i].form = fe->id;
+    tf[i].base = fe->base;
+    tf[i].rootf = fe->rootf;
+    tf[i].rootb = fe->rootb;
     tf[i].caps = (uint8_t)(((t->flags & TD_TF_CAP) ? TD_TC_CAP : 0) |
                            ((t->flags & TD_TF_UPPER) ? TD_TC_UPPER : 0));
   }
@@ -451,9 +612,7 @@ const td_lx_matches *td_lexicon_run(td_doc *doc, const td_lexicon *lx) {
     uint32_t node, pos, inflected;
   } stack[64];
   for (uint32_t i = 0; i < n; i++) {
-    uint32_t f = tf[i].form, b = tf[i].base;
-    if (!f || ((f >= lx->root.n || !lx->root.v[f]) &&
-               (!b || b >= lx->root.n || !lx->root.v[b])))
+    if (!tf[i].form || (!tf[i].rootf && !tf[i].rootb))
       continue;
     size_t before = M->v.n;
     int sp = 0;
@@ -462,16 +621,20 @@ const td_lx_matches *td_lexicon_run(td_doc *doc, const td_lexicon *lx) {
       sp--;
       uint32_t node = stack[sp].node, p = stack[sp].pos;
       uint32_t infl = stack[sp].inflected;
-      if (p > i && lx->term.v[node]) {
-        td_lx_match m = {i, p, lx->term.v[node], infl};
-        td_vec_push(&M->v, m);
+      if (node) {
+        const td_node *nd = &lx->node.v[node];
+        if (nd->term) {
+          td_lx_match m = {i, p, nd->term, infl};
+          td_vec_push(&M->v, m);
+        }
+        if (!nd->kids)
+          continue;
       }
       if (p >= n || !tf[p].form)
         continue;
       uint32_t head = 0;
       bool found = node == 0
-                       ? (tf[p].form < lx->root.n &&
-                          (head = lx->root.v[tf[p].form]) != 0)
+                       ? (head = tf[p].rootf) != 0
                        : td_intmap_get(lx->edges,
                                        td_edge_key(node, tf[p].form), &head);
       if (found)
@@ -483,8 +646,7 @@ const td_lx_matches *td_lexicon_run(td_doc *doc, const td_lexicon *lx) {
             sp++;
           }
       found = tf[p].base &&
-              (node == 0 ? (tf[p].base < lx->root.n &&
-                            (head = lx->root.v[tf[p].base]) != 0)
+              (node == 0 ? (head = tf[p].rootb) != 0
                          : td_intmap_get(lx->edges,
                                          td_edge_key(node, tf[p].base), &head));
       if (found)
