@@ -13,6 +13,15 @@ const char *td_timex_type_name(int type) {
   return type > 0 && type < 5 ? names[type] : NULL;
 }
 
+/* TENSE -2 in timex-words.txt: a reporting verb (said, told), past in its
+ * clause but not the tense of the rest of the sentence. TENSE 2: the
+ * future only before "to" ("is set to resume", not "set aside"). */
+#define TD_TENSE_REPORT (-2)
+#define TD_TENSE_PLAN 2
+/* TENSE 3: the present (is, has): the nearest verb tells no tense, but
+ * "is to resume" is the future. */
+#define TD_TENSE_PRESENT 3
+
 /* Is token t a verb in -ed ("announced")? A rough sign of the past. */
 static bool td_ed_verb(const td_doc *doc, const td_ttok *t) {
   size_t n = t->end - t->start;
@@ -22,29 +31,58 @@ static bool td_ed_verb(const td_doc *doc, const td_ttok *t) {
   for (size_t i = 0; i < n; i++)
     if (s[i] < 'a' || s[i] > 'z')
       return false;
-  /* hundred, need, speed, succeed: not verbs in the past */
+  /* hundred, need, speed, succeed: not verbs in the past; unexpected,
+   * unspecified, untouched: adjectives (the few verbs in un-, unveiled,
+   * are TENSE words of timex-words.txt) */
+  if (s[0] == 'u' && s[1] == 'n' && memcmp(s, "under", 5) != 0)
+    return false;
   return !(n >= 6 && !memcmp(s + n - 6, "undred", 6)) &&
          memcmp(s + n - 3, "eed", 3) != 0;
 }
 
-/* The tense of a token: -1, +1, or 0 if it does not tell. A past form
- * after "is", "will be", "the" ... is a participle or an adjective and
- * does not tell. */
-/* The tense token k of the segment tells: -1 past, 1 future, 0 none. A
- * past form after "is", "will be", "the" is a participle or an adjective
- * (0); a future word after "the", "its" is a noun or an adjective (0); a
- * future word after "had been" ("had been due to expire Friday") is a plan
- * in the past (-1). */
-static int td_token_tense(const td_timex_grammar *g, const td_doc *doc,
-                          const td_ttoks *tt, uint32_t k) {
-  const td_ttok *t = &tt->v[k];
-  const td_ttok *prev = k > 0 && tt->v[k - 1].seg == t->seg ? &tt->v[k - 1]
-                                                            : NULL;
+/* The tense a word tells by itself: a TENSE word, or a verb in -ed. */
+static int td_word_tense(const td_timex_grammar *g, const td_doc *doc,
+                         const td_ttok *t) {
   int tense = td_ed_verb(doc, t) ? -1 : 0;
   for (uint32_t i = 0; i < t->lex_n; i++) {
     const td_lexent *e = &g->lex.v[t->lex_first + i];
     if (e->cls == TD_CL_TENSE)
       tense = (int)e->num;
+  }
+  return tense;
+}
+
+/* The tense token k of the segment tells: -1 past, 1 future, 0 none. A
+ * past form after "is", "will be", "the" is a participle or an adjective
+ * (0); a future word other than a modal after "the", "its" or after a verb
+ * in the past other than an auxiliary ("announced plans to") is a noun or
+ * an adjective (0);
+ * a future word after "had been" ("had been due to expire Friday") is a
+ * plan in the past (-1). */
+static int td_token_tense(const td_timex_grammar *g, const td_doc *doc,
+                          const td_ttoks *tt, uint32_t k) {
+  const td_ttok *t = &tt->v[k];
+  const td_ttok *prev = k > 0 && tt->v[k - 1].seg == t->seg ? &tt->v[k - 1]
+                                                            : NULL;
+  int tense = td_word_tense(g, doc, t);
+  if (!tense)
+    return 0;
+  bool to = k + 1 < tt->n && tt->v[k + 1].seg == t->seg &&
+            tt->v[k + 1].word == g->w_to;
+  if (tense == TD_TENSE_PLAN) /* "is set to resume" */
+    tense = to ? 1 : 0;
+  else if (tense == TD_TENSE_PRESENT && to) /* "is to resume" */
+    tense = 1;
+  if (!tense)
+    return 0;
+  if (tense > 0 && prev && td_word_tense(g, doc, prev) < 0) {
+    bool verb = false; /* "was expected", "the split will": not nouns */
+    for (size_t i = 0; i < TD_COUNT(g->w_aux); i++)
+      verb = verb || prev->word == g->w_aux[i];
+    for (size_t i = 0; i < TD_COUNT(g->w_modal); i++)
+      verb = verb || t->word == g->w_modal[i];
+    if (!verb)
+      return 0;
   }
   if (tense < 0 && prev && prev->word)
     for (size_t i = 0; i < TD_COUNT(g->w_nonpast); i++)
@@ -72,7 +110,9 @@ static bool td_clause_break(const td_timex_grammar *g, const td_ttok *t) {
  * (the left one on a tie), 0 if none. With `within` > 0, only in the same
  * clause and at most that many words away: the reporting verb of a
  * sentence ("..., the ministry said") then does not decide when "Dec. 15"
- * is. With 0, anywhere in the sentence. */
+ * is. With 0, anywhere in the sentence, but not from a reporting verb
+ * (TENSE -2: said, told): "In January, ..., a bombing killed" is past,
+ * "officials said ... in January" is not told. */
 static int td_tense_around(const td_timex_grammar *g, const td_doc *doc,
                            const td_ttoks *tt, uint32_t first, uint32_t end,
                            uint32_t within) {
@@ -84,8 +124,10 @@ static int td_tense_around(const td_timex_grammar *g, const td_doc *doc,
         !(clause && td_clause_break(g, &tt->v[first - d]))) {
       uint32_t k = first - d;
       int t = td_token_tense(g, doc, tt, k);
-      if (t)
-        return t;
+      if (t == TD_TENSE_PRESENT)
+        return 0;
+      if (t && (clause || t != TD_TENSE_REPORT))
+        return t == TD_TENSE_REPORT ? -1 : t;
     } else {
       left = false;
     }
@@ -93,8 +135,10 @@ static int td_tense_around(const td_timex_grammar *g, const td_doc *doc,
     if (right && r < tt->n && tt->v[r].seg == seg &&
         !(clause && td_clause_break(g, &tt->v[r]))) {
       int t = td_token_tense(g, doc, tt, r);
-      if (t)
-        return t;
+      if (t == TD_TENSE_PRESENT)
+        return 0;
+      if (t && (clause || t != TD_TENSE_REPORT))
+        return t == TD_TENSE_REPORT ? -1 : t;
     } else {
       right = false;
     }
@@ -170,7 +214,8 @@ static bool td_is_reference(const td_timex *t, const td_rule *r) {
   return (t->type == TD_TX_DATE || t->type == TD_TX_TIME) &&
          t->value[0] >= '0' && t->value[0] <= '9' && strlen(t->value) >= 4 &&
          !strchr(t->value, 'X') && t->anchor != TD_ANCHOR_TIMEX &&
-         r->act.kind != TD_ACT_YEARAGO && r->act.kind != TD_ACT_SHIFT;
+         r->act.kind != TD_ACT_YEARAGO && r->act.kind != TD_ACT_SHIFT &&
+         r->type != TD_TX_DURATION; /* "in five years" */
 }
 
 const td_timexes *td_timex_run(td_doc *doc, const td_timex_grammar *g) {
@@ -214,13 +259,33 @@ const td_timexes *td_timex_run(td_doc *doc, const td_timex_grammar *g) {
         cx.tense ? cx.tense
                  : td_tense_around(g, doc, (const td_ttoks *)&tt, m.first,
                                    m.end, 0);
+    /* "Wednesday's ruling": the expression belongs to a noun, not to the
+     * verb of the clause ("would get around Wednesday's ruling") */
+    if (m.end < tt.n && tt.v[m.end].word == g->w_apos_s &&
+        tt.v[m.end].seg == tt.v[m.first].seg)
+      cx.tense = cx.sentence_tense = 0;
+    /* "since Dec. 31": what something has lasted since is past; "ahead of
+     * the weekend", "ahead of Sunday's vote": what is awaited is to come */
+    if (m.first > 0 && tt.v[m.first - 1].word == g->w_since &&
+        tt.v[m.first - 1].seg == tt.v[m.first].seg)
+      cx.tense = -1;
+    if (m.first > 1 && tt.v[m.first - 1].word == g->w_of &&
+        tt.v[m.first - 2].word == g->w_ahead &&
+        tt.v[m.first - 2].seg == tt.v[m.first].seg)
+      cx.tense = 1;
     td_timex_value(g, &m, &r->act, tt.v, &cx, &t);
     i = end;
     if (!strcmp(t.value, "XXXX") && t.anchor != TD_ANCHOR_UNKNOWN)
       continue; /* the words matched but make no time (February 30) */
     last_end = end;
     td_vec_push(&L->v, t);
-    if (td_is_reference(&t, r)) {
+    /* "the quarter ended Sept. 30": the end date tells which quarter; the
+     * text is still at the quarter */
+    bool ends = first > 0 && tt.v[first - 1].seg == tt.v[first].seg &&
+                (tt.v[first - 1].word == g->w_ended ||
+                 tt.v[first - 1].word == g->w_ending) &&
+                cx.ref && strchr(cx.ref->value, 'Q');
+    if (td_is_reference(&t, r) && !ends) {
       cx.ref = NULL; /* the vector may have moved */
       cx.ref_index = (int)L->v.n - 1;
     }

@@ -43,9 +43,46 @@ static size_t td_fold(const char *s, size_t n, char *out, size_t cap) {
   return k;
 }
 
-static inline uint32_t td_shape(const char *f, size_t k) {
-  return ((uint32_t)k * 131u + (unsigned char)f[0] * 31u +
-          (unsigned char)f[k - 1]) & (8192u * 8u - 1u);
+#define TD_WHASH_INIT 2166136261u
+#define TD_WHASH_STEP(h, c) (((h) ^ (unsigned char)(c)) * 16777619u)
+
+static void td_wtable_put(td_timex_grammar *g, const char *f, size_t k,
+                          uint32_t h, uint32_t id);
+
+static void td_wtable_grow(td_timex_grammar *g) {
+  size_t old = g->wslots ? g->wmask + 1 : 0;
+  td_wslot *ov = g->wslots;
+  size_t n = old ? old * 2 : 1024;
+  g->wslots = td_calloc(n, sizeof(*g->wslots));
+  g->wmask = n - 1;
+  for (size_t i = 0; i < old; i++)
+    if (ov[i].id) {
+      size_t j = ov[i].hash & g->wmask;
+      while (g->wslots[j].id)
+        j = (j + 1) & g->wmask;
+      g->wslots[j] = ov[i];
+    }
+  td_free(ov);
+}
+
+static void td_wtable_put(td_timex_grammar *g, const char *f, size_t k,
+                          uint32_t h, uint32_t id) {
+  if (!g->wslots || (td_strmap_count(g->words) + 1) * 2 > g->wmask + 1)
+    td_wtable_grow(g);
+  size_t j = h & g->wmask;
+  while (g->wslots[j].id)
+    j = (j + 1) & g->wmask;
+  td_wslot sl = {h, id, (uint32_t)g->wchars.n, (uint32_t)k};
+  for (size_t i = 0; i < k; i++)
+    td_vec_push(&g->wchars, f[i]);
+  g->wslots[j] = sl;
+}
+
+static uint32_t td_whash(const char *f, size_t k) {
+  uint32_t h = TD_WHASH_INIT;
+  for (size_t i = 0; i < k; i++)
+    h = TD_WHASH_STEP(h, f[i]);
+  return h;
 }
 
 uint32_t td_tg_intern(td_timex_grammar *g, const char *s, size_t n) {
@@ -53,25 +90,61 @@ uint32_t td_tg_intern(td_timex_grammar *g, const char *s, size_t n) {
   size_t k = td_fold(s, n, buf, sizeof(buf));
   if (!k)
     return 0;
-  uint32_t id, sh = td_shape(buf, k);
-  g->seen_shape[sh >> 3] |= (uint8_t)(1u << (sh & 7));
+  uint32_t id;
   if (td_strmap_get(g->words, buf, k, &id))
     return id;
   id = (uint32_t)td_strmap_count(g->words) + 1;
   td_strmap_put(g->words, buf, k, id);
+  td_wtable_put(g, buf, k, td_whash(buf, k), id);
   return id;
 }
 
+/* ASCII upper case to lower case; other bytes as they are. */
+static const unsigned char td_lower[256] = {
+#define TD_L4(i) TD_L1(i), TD_L1(i + 1), TD_L1(i + 2), TD_L1(i + 3)
+#define TD_L1(i) (unsigned char)((i) >= 'A' && (i) <= 'Z' ? (i) + 32 : (i))
+#define TD_L16(i) TD_L4(i), TD_L4(i + 4), TD_L4(i + 8), TD_L4(i + 12)
+#define TD_L64(i) TD_L16(i), TD_L16(i + 16), TD_L16(i + 32), TD_L16(i + 48)
+    TD_L64(0), TD_L64(64), TD_L64(128), TD_L64(192)
+#undef TD_L64
+#undef TD_L16
+#undef TD_L4
+#undef TD_L1
+};
+
+/* td_fold and the word-table lookup in one pass. */
 uint32_t td_tg_word(const td_timex_grammar *g, const char *s, size_t n) {
   char buf[64];
-  if (n >= sizeof(buf) + 8)
+  if (n >= sizeof(buf) + 8 || !g->wslots)
     return 0;
-  size_t k = td_fold(s, n, buf, sizeof(buf));
-  uint32_t id = 0, sh;
-  if (k && (sh = td_shape(buf, k),
-            g->seen_shape[sh >> 3] & (1u << (sh & 7))))
-    td_strmap_get(g->words, buf, k, &id);
-  return id;
+  size_t k = 0;
+  uint32_t h = TD_WHASH_INIT;
+  const unsigned char *u = (const unsigned char *)s;
+  /* a word of 63 bytes or more (folded) is none of ours (td_fold): only
+   * a word of as many bytes needs the check */
+  bool check = n >= sizeof(buf) - 1;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = td_lower[u[i]];
+    if (c == 0xE2 && i + 2 < n && u[i + 1] == 0x80 &&
+        (u[i + 2] == 0x99 || u[i + 2] == 0x98)) {
+      c = '\'';
+      i += 2;
+    }
+    if (check && k + 1 >= sizeof(buf))
+      return 0;
+    buf[k++] = (char)c;
+    h = TD_WHASH_STEP(h, c);
+  }
+  if (!k)
+    return 0;
+  for (size_t j = h & g->wmask;; j = (j + 1) & g->wmask) {
+    const td_wslot *sl = &g->wslots[j];
+    if (!sl->id)
+      return 0;
+    if (sl->hash == h && sl->len == k &&
+        !memcmp(g->wchars.v + sl->off, buf, k))
+      return sl->id;
+  }
 }
 
 typedef struct td_lexpair {
@@ -238,17 +311,18 @@ static const struct {
 } td_actions[] = {
     {"date", TD_ACT_DATE, 0},         {"month", TD_ACT_MONTH, 0},
     {"year", TD_ACT_YEAR, 0},         {"iso", TD_ACT_ISO, 0},
-    {"weekday", TD_ACT_WEEKDAY, 0},   {"deictic", TD_ACT_DEICTIC, 0},
+    {"weekday", TD_ACT_WEEKDAY, -1},  {"deictic", TD_ACT_DEICTIC, 0},
     {"day", TD_ACT_DAY, 2},           {"rel", TD_ACT_REL, 0},
     {"relmonth", TD_ACT_RELMONTH, 0}, {"relseason", TD_ACT_RELSEASON, 0},
     {"monthrel", TD_ACT_MONTHREL, 0}, {"shift", TD_ACT_SHIFT, 1},
     {"anaphor", TD_ACT_ANAPHOR, 2},   {"quarter", TD_ACT_QUARTER, -1},
     {"half", TD_ACT_HALF, -1},        {"season", TD_ACT_SEASON, 0},
     {"decade", TD_ACT_DECADE, 0},     {"century", TD_ACT_CENTURY, 0},
-    {"holiday", TD_ACT_HOLIDAY, -1},  {"clock", TD_ACT_CLOCK, 0},
+    {"holiday", TD_ACT_HOLIDAY, -3},  {"clock", TD_ACT_CLOCK, 0},
     {"duration", TD_ACT_DURATION, -1}, {"vague", TD_ACT_VAGUE, 0},
-    {"set", TD_ACT_SET, 0},           {"value", TD_ACT_VALUE, 1},
-    {"none", TD_ACT_NONE, 0},         {"yearago", TD_ACT_YEARAGO, 0}};
+    {"set", TD_ACT_SET, 0},           {"value", TD_ACT_VALUE, -2},
+    {"none", TD_ACT_NONE, 0},         {"yearago", TD_ACT_YEARAGO, 0},
+    {"weekof", TD_ACT_WEEKOF, 0}};
 
 static int td_guard_index(td_timex_grammar *g, td_field name, bool create) {
   for (size_t i = 0; i < g->guards.n; i++)
@@ -294,8 +368,10 @@ static bool td_parse_action(td_timex_grammar *g, td_field f, td_rule *r,
     *why = "unknown action";
     return false;
   }
+  /* nargs: N exactly, -1 none or one, -2 one or two, -3 none to two */
   int need = td_actions[k].nargs;
-  if ((need >= 0 && nw - 1 != need) || (need < 0 && nw > 2) || nw > 3) {
+  if ((need >= 0 && nw - 1 != need) || (need == -1 && nw > 2) ||
+      (need == -2 && nw < 2) || nw > 3) {
     *why = "wrong number of action arguments";
     return false;
   }
@@ -456,13 +532,15 @@ typedef struct td_next_ud {
   bool overflow;
 } td_next_ud;
 
-/* A key's bit in a 64-bit signature: words in bits 0-47, lexicon classes
+/* A key's bit in a 64-bit signature: words in bits 0-46 (47 is no key's:
+ * TD_SIG_ANY), lexicon classes
  * in 48-55, built-in kinds in 56-63. A token's signature has the bits of
  * every key it could fit (more, never fewer), so a rule whose next keys
  * share no bit with the next token's signature cannot go on. */
+#define TD_SIG_ANY (1ull << 47)
 static uint64_t td_key_sig(td_key k) {
   if (k.type == 1)
-    return 1ull << ((k.v * 2654435761u) >> 16) % 48;
+    return 1ull << ((k.v * 2654435761u) >> 16) % 47;
   if (k.type == 2)
     return 1ull << (48 + k.v % 8);
   return 1ull << (56 + k.v % 8);
@@ -479,12 +557,37 @@ static void td_next_key(td_timex_grammar *g, td_key key, void *ud) {
   }
 }
 
+static void td_rest_key(td_timex_grammar *g, td_key key, void *ud) {
+  (void)g;
+  *(uint64_t *)ud |= td_key_sig(key);
+}
+
 static void td_build_index(td_timex_grammar *g) {
   for (uint32_t r = 0; r < g->rules.n; r++) {
     td_rule *rule = &g->rules.v[r];
     uint32_t first = rule->pfirst, end = rule->pfirst + rule->pn;
     td_index_ud iu = {r};
     td_first_set(g, first, end, td_index_key, &iu);
+    /* The filter on the token after a first class or kind. */
+    const td_pel *fe = &g->pels.v[first];
+    rule->rest_sig = 0;
+    rule->rest_filter = 0;
+    if (fe->kind != TD_PE_GROUP && first + 1 < end) {
+      uint64_t sig = 0;
+      bool empty = td_first_set(g, first + 1, end, td_rest_key, &sig);
+      rule->rest_sig = sig;
+      rule->rest_filter = !empty;
+    }
+    rule->rest2_sig = 0;
+    rule->rest2_filter = 0;
+    const td_pel *se = first + 1 < end ? &g->pels.v[first + 1] : NULL;
+    if (fe->kind != TD_PE_GROUP && fe->opt && se &&
+        se->kind != TD_PE_GROUP && !se->opt && first + 2 < end) {
+      uint64_t sig = 0;
+      bool empty = td_first_set(g, first + 2, end, td_rest_key, &sig);
+      rule->rest2_sig = sig;
+      rule->rest2_filter = !empty;
+    }
     /* The filter on the next token, for rules that start with words. */
     rule->nnext = 0;
     rule->next_sig = 0;
@@ -495,6 +598,52 @@ static void td_build_index(td_timex_grammar *g) {
         rule->nnext = 0;
     }
   }
+}
+
+/* The gated lists of candidates (td_cand), for td_timex_match_at. */
+static td_cand td_make_cand(const td_timex_grammar *g, uint32_t ri,
+                            uint32_t word) {
+  const td_rule *r = &g->rules.v[ri];
+  const td_pel *fe = &g->pels.v[r->pfirst];
+  td_cand c = {~0ull, ri, 0};
+  if (r->nnext && fe->kind == TD_PE_WORDS) {
+    bool takes = false;
+    for (uint32_t k = 0; k < fe->wn && !takes; k++)
+      takes = word && g->alts.v[fe->wfirst + k] == word;
+    if (word && takes) {
+      c.gate = r->next_sig;
+      c.flags |= TD_CF_FITS;
+    } else if (!word) {
+      c.flags |= TD_CF_NEXT_OK;
+    }
+  }
+  if (r->rest_filter && fe->opt) {
+    c.flags |= TD_CF_OPTREST;
+  } else if (r->rest_filter && fe->kind != TD_PE_WORDS) {
+    if (fe->kind == TD_PE_CLASS) {
+      c.gate = r->rest_sig; /* a class uses one token */
+      if (fe->number)
+        c.flags |= TD_CF_NUMBER;
+    } else {
+      c.gate = r->rest_sig; /* after what the kind used (td_timex_match_at) */
+    }
+  }
+  return c;
+}
+
+static void td_build_cands(td_timex_grammar *g) {
+  g->cand_word = td_calloc(g->by_word_n ? g->by_word_n : 1,
+                           sizeof(*g->cand_word));
+  for (size_t w = 0; w < g->by_word_n; w++)
+    for (size_t i = 0; i < g->by_word[w].n; i++)
+      td_vec_push(&g->cand_word[w],
+                  td_make_cand(g, g->by_word[w].v[i], (uint32_t)w));
+  for (size_t c = 0; c < TD_CL_NLEX; c++)
+    for (size_t i = 0; i < g->by_class[c].n; i++)
+      td_vec_push(&g->cand_class[c], td_make_cand(g, g->by_class[c].v[i], 0));
+  for (size_t k = 0; k < TD_PE_NKINDS; k++)
+    for (size_t i = 0; i < g->by_kind[k].n; i++)
+      td_vec_push(&g->cand_kind[k], td_make_cand(g, g->by_kind[k].v[i], 0));
 }
 
 td_timex_grammar *td_timex_grammar_load(const char *data_dir, td_diag *err) {
@@ -545,6 +694,18 @@ td_timex_grammar *td_timex_grammar_load(const char *data_dir, td_diag *err) {
       g->w_det[k] = td_tg_intern(g, det[k], strlen(det[k]));
     g->w_been = td_tg_intern(g, "been", 4);
     g->w_had = td_tg_intern(g, "had", 3);
+    g->w_since = td_tg_intern(g, "since", 5);
+    g->w_ahead = td_tg_intern(g, "ahead", 5);
+    g->w_apos_s = td_tg_intern(g, "'s", 2);
+    g->w_to = td_tg_intern(g, "to", 2);
+    g->w_ended = td_tg_intern(g, "ended", 5);
+    g->w_ending = td_tg_intern(g, "ending", 6);
+    static const char *aux[] = {"was", "were", "had", "did"};
+    for (size_t k = 0; k < TD_COUNT(aux); k++)
+      g->w_aux[k] = td_tg_intern(g, aux[k], strlen(aux[k]));
+    static const char *modal[] = {"will", "would", "shall", "'ll"};
+    for (size_t k = 0; k < TD_COUNT(modal); k++)
+      g->w_modal[k] = td_tg_intern(g, modal[k], strlen(modal[k]));
     static const char *clause[] = {",",    ";",     ":",    "and",
                                    "but",  "that",  "which", "who",
                                    "when", "while", "\""};
@@ -567,6 +728,16 @@ td_timex_grammar *td_timex_grammar_load(const char *data_dir, td_diag *err) {
       g->nwords = n;
     }
     td_build_index(g);
+    td_build_cands(g);
+    for (size_t i = 0; i < g->mods.n; i++) {
+      const td_mod *md = &g->mods.v[i];
+      if (md->n == 0)
+        continue;
+      if (md->before)
+        g->mod_last_before |= 1ull << (md->words[md->n - 1] % 64);
+      else
+        g->mod_first_after |= 1ull << (md->words[0] % 64);
+    }
     /* The candidates at one token are those of its word, of classes and
      * of number kinds: their sum bounds what td_timex_match_at holds. */
     size_t most = 0, shared = 0;
@@ -595,6 +766,8 @@ void td_timex_grammar_free(td_timex_grammar *g) {
   if (!g)
     return;
   td_strmap_free(g->words);
+  td_free(g->wslots);
+  td_vec_free(&g->wchars);
   td_vec_free(&g->lex);
   td_free(g->word_lex);
   td_vec_free(&g->pels);
@@ -608,13 +781,21 @@ void td_timex_grammar_free(td_timex_grammar *g) {
   td_vec_free(&g->mods);
   td_vec_free(&g->veto_before);
   td_vec_free(&g->veto_after);
-  for (size_t i = 0; i < g->by_word_n; i++)
+  for (size_t i = 0; i < g->by_word_n; i++) {
     td_vec_free(&g->by_word[i]);
+    if (g->cand_word)
+      td_vec_free(&g->cand_word[i]);
+  }
   td_free(g->by_word);
-  for (size_t i = 0; i < TD_CL_NLEX; i++)
+  td_free(g->cand_word);
+  for (size_t i = 0; i < TD_CL_NLEX; i++) {
     td_vec_free(&g->by_class[i]);
-  for (size_t i = 0; i < TD_PE_NKINDS; i++)
+    td_vec_free(&g->cand_class[i]);
+  }
+  for (size_t i = 0; i < TD_PE_NKINDS; i++) {
     td_vec_free(&g->by_kind[i]);
+    td_vec_free(&g->cand_kind[i]);
+  }
   td_free(g);
 }
 
@@ -703,9 +884,10 @@ static void td_ttok_add(const td_timex_grammar *g, const td_doc *doc,
     uint8_t n, q;
   } fracs[] = {{"1/2", 3, 2}, {"\xC2\xBD", 2, 2}, {"1/4", 3, 1},
                {"\xC2\xBC", 2, 1}, {"3/4", 3, 3}, {"\xC2\xBE", 2, 3}};
-  for (size_t k = 0; n <= 3 && k < TD_COUNT(fracs); k++)
-    if (fracs[k].n == n && !memcmp(s, fracs[k].s, n))
-      t.frac = fracs[k].q;
+  if (n <= 3 && (s[0] == '1' || s[0] == '3' || (unsigned char)s[0] == 0xC2))
+    for (size_t k = 0; k < TD_COUNT(fracs); k++)
+      if (fracs[k].n == n && !memcmp(s, fracs[k].s, n))
+        t.frac = fracs[k].q;
   if (s[0] >= '0' && s[0] <= '9')
     td_ttok_number(&t, s, n);
   if (t.word && t.word < g->nwords) {
@@ -1062,9 +1244,10 @@ static bool td_vetoed(const td_mstate *ms, const td_rule *r, uint32_t first,
          (a && td_word_in(g->veto_after.v, g->veto_after.n, a));
 }
 
-/* Could token t start an element of this built-in kind? */
-static bool td_kind_possible(const td_timex_grammar *g, const td_ttoks *toks,
-                             uint32_t pos, int kind) {
+/* What td_kind_possible asks of every kind: false when t is "a" or "an"
+ * that starts no number; *numw: t is a number or ordinal word. */
+static bool td_kind_base(const td_timex_grammar *g, const td_ttoks *toks,
+                         uint32_t pos, bool *numw_out) {
   const td_ttok *t = &toks->v[pos];
   bool numw = false;
   for (uint32_t k = 0; k < t->lex_n; k++)
@@ -1072,7 +1255,8 @@ static bool td_kind_possible(const td_timex_grammar *g, const td_ttoks *toks,
         g->lex.v[t->lex_first + k].cls == TD_CL_ORD)
       numw = true;
   /* "a" and "an" start a number only before a unit or a number word
-   * (a year, a hundred, a couple). */
+   * (a year, a hundred, a couple), not before a compound ("a day-long
+   * meeting", "a decades-old feud"). */
   if (numw && (t->word == g->w_a || t->word == g->w_an)) {
     bool ok = false;
     const td_ttok *nx = pos + 1 < toks->n ? &toks->v[pos + 1] : NULL;
@@ -1080,9 +1264,18 @@ static bool td_kind_possible(const td_timex_grammar *g, const td_ttoks *toks,
       int c = g->lex.v[nx->lex_first + k].cls;
       ok = ok || c == TD_CL_UNIT || c == TD_CL_NUMW;
     }
+    if (ok && pos + 2 < toks->n && toks->v[pos + 2].word == g->w_hyphen &&
+        toks->v[pos + 2].seg == t->seg &&
+        !td_has_class(g, nx, TD_CL_NUMW, NULL))
+      ok = false;
     if (!ok)
       return false;
   }
+  *numw_out = numw;
+  return true;
+}
+
+static bool td_kind_of(const td_ttok *t, bool numw, int kind) {
   switch (kind) {
   case TD_PE_DECADE:
     return t->decade;
@@ -1091,6 +1284,14 @@ static bool td_kind_possible(const td_timex_grammar *g, const td_ttoks *toks,
   default:
     return t->digits || t->ord || numw;
   }
+}
+
+/* Could token t start an element of this built-in kind? */
+static bool td_kind_possible(const td_timex_grammar *g, const td_ttoks *toks,
+                             uint32_t pos, int kind) {
+  bool numw;
+  return td_kind_base(g, toks, pos, &numw) &&
+         td_kind_of(&toks->v[pos], numw, kind);
 }
 
 /* Can the token at pos start an element with this key? */
@@ -1143,10 +1344,41 @@ static uint64_t td_token_sig(const td_timex_grammar *g, const td_ttoks *toks,
   return sig;
 }
 
-static void td_add_candidates(uint32_t *cand, int *nc, int max,
-                              const uint32_t *v, size_t n) {
-  for (size_t i = 0; i < n && *nc < max; i++)
-    cand[(*nc)++] = v[i];
+/* The tokens element el uses at pos (td_match_el), without its capture. */
+static inline uint32_t td_el_used(td_mstate *ms, const td_pel *el,
+                                  uint32_t pos) {
+  if (pos >= ms->n || ms->t[pos].seg != ms->seg)
+    return 0;
+  const td_ttok *t = &ms->t[pos];
+  if (el->kind == TD_PE_WORDS) {
+    for (uint32_t k = 0; k < el->wn; k++)
+      if (t->word && ms->g->alts.v[el->wfirst + k] == t->word)
+        return 1;
+    return 0;
+  }
+  if (el->kind == TD_PE_CLASS)
+    return td_has_class(ms->g, t, el->cls, NULL) &&
+           !(el->number && (el->number == 2) != (t->plural != 0));
+  if (el->kind >= TD_PE_NUM && pos >= ms->start &&
+      pos - ms->start < TD_MEMO_SPAN &&
+      ms->memo_done[el->kind][pos - ms->start])
+    return ms->memo[el->kind][pos - ms->start].used;
+  td_capture cap;
+  return td_match_el(ms, el, pos, &cap);
+}
+
+/* td_token_sig of the token off places after the start, cached in
+ * sig/done for the first few. */
+static uint64_t td_sig_at(const td_mstate *ms, uint64_t *sig, uint8_t *done,
+                          uint32_t off) {
+  td_ttoks toks = {(td_ttok *)ms->t, ms->n, ms->n};
+  if (off >= TD_MEMO_SPAN)
+    return td_token_sig(ms->g, &toks, ms->start + off, ms->seg);
+  if (!done[off]) {
+    sig[off] = td_token_sig(ms->g, &toks, ms->start + off, ms->seg);
+    done[off] = 1;
+  }
+  return sig[off];
 }
 
 bool td_timex_match_at(const td_timex_grammar *g, const td_ttoks *toks,
@@ -1155,25 +1387,33 @@ bool td_timex_match_at(const td_timex_grammar *g, const td_ttoks *toks,
   /* Most tokens start nothing: no rule word, no lexicon entry, no number
    * (numbers in words have lexicon entries). */
   bool numeric = t->digits || t->ord || t->decade || t->clock || t->frac;
-  if (!t->word && !t->lex_n && !numeric)
+  if (!t->lex_n && !numeric &&
+      (!t->word || t->word >= g->by_word_n || !g->by_word[t->word].n))
     return false;
-  uint32_t cand[TD_MAX_CAND];
-  int nc = 0;
-  if (t->word && t->word < g->by_word_n)
-    td_add_candidates(cand, &nc, TD_MAX_CAND, g->by_word[t->word].v,
-                      g->by_word[t->word].n);
+  /* The candidates: lists of rules by what starts them, tried in place
+   * (at most TD_MAX_CAND of them, as the load checked). */
+  const td_candvec *lists[2 + 255 + TD_PE_NKINDS];
+  int list_kind[2 + 255 + TD_PE_NKINDS];
+  int nl = 0, left = TD_MAX_CAND;
+  if (t->word && t->word < g->by_word_n && g->cand_word[t->word].n) {
+    list_kind[nl] = 0;
+    lists[nl++] = &g->cand_word[t->word];
+  }
   for (uint32_t k = 0; k < t->lex_n; k++) {
     const td_lexent *e = &g->lex.v[t->lex_first + k];
-    if (!e->cased || t->cap)
-      td_add_candidates(cand, &nc, TD_MAX_CAND, g->by_class[e->cls].v,
-                        g->by_class[e->cls].n);
+    if ((!e->cased || t->cap) && g->cand_class[e->cls].n) {
+      list_kind[nl] = 0;
+      lists[nl++] = &g->cand_class[e->cls];
+    }
   }
-  for (int kind = TD_PE_NUM; kind < TD_PE_NKINDS && (numeric || t->lex_n);
-       kind++)
-    if (g->by_kind[kind].n && td_kind_possible(g, toks, pos, kind))
-      td_add_candidates(cand, &nc, TD_MAX_CAND, g->by_kind[kind].v,
-                        g->by_kind[kind].n);
-  if (nc == 0)
+  bool numw = false;
+  bool kinds = (numeric || t->lex_n) && td_kind_base(g, toks, pos, &numw);
+  for (int kind = TD_PE_NUM; kind < TD_PE_NKINDS && kinds; kind++)
+    if (g->cand_kind[kind].n && td_kind_of(t, numw, kind)) {
+      list_kind[nl] = kind;
+      lists[nl++] = &g->cand_kind[kind];
+    }
+  if (nl == 0)
     return false;
 
   /* The longest match wins, then the rule written first; a rule listed
@@ -1189,24 +1429,81 @@ bool td_timex_match_at(const td_timex_grammar *g, const td_ttoks *toks,
   ms.m = &m;
   memset(ms.memo_done, 0, sizeof(ms.memo_done));
   uint64_t nsig = td_token_sig(g, toks, pos + 1, t->seg);
-  for (int c = 0; c < nc; c++) {
-    const td_rule *r = &g->rules.v[cand[c]];
-    if (!td_next_ok(g, r, toks, pos, nsig))
-      continue;
-    m.ncaps = 0;
-    uint32_t end;
-    if (!td_match_seq(&ms, r->pfirst, r->pfirst + r->pn, pos, &end) ||
-        end <= pos)
-      continue;
-    if (!td_guard_ok(&ms, r, pos, end) || td_vetoed(&ms, r, pos, end))
-      continue;
-    if (!found || end > best->end ||
-        (end == best->end && (int)cand[c] < best->rule)) {
-      m.first = pos;
-      m.end = end;
-      m.rule = (int)cand[c];
-      *best = m;
-      found = true;
+  /* td_token_sig after the first element, by the tokens it used */
+  uint64_t after_sig[TD_MEMO_SPAN];
+  uint8_t after_done[TD_MEMO_SPAN] = {0};
+  for (int l = 0; l < nl && left > 0; l++) {
+    const td_cand *cv = lists[l]->v;
+    size_t cn = TD_MIN(lists[l]->n, (size_t)left);
+    left -= (int)cn;
+    /* A gate is tested on the next token; in the list of a kind, on the
+     * token after what the kind uses (each gated rule starts with it). */
+    uint64_t lsig = nsig | TD_SIG_ANY;
+    if (list_kind[l]) {
+      td_pel kel;
+      memset(&kel, 0, sizeof(kel));
+      kel.kind = (uint8_t)list_kind[l];
+      uint32_t used = td_el_used(&ms, &kel, pos);
+      lsig = (used ? td_sig_at(&ms, after_sig, after_done, used) : 0) |
+             TD_SIG_ANY;
+    }
+    for (size_t c = 0; c < cn; c++) {
+      const td_cand *cd = &cv[c];
+      if (!(cd->gate & lsig))
+        continue;
+      uint32_t ri = cd->rule;
+      const td_rule *r = &g->rules.v[ri];
+      if (cd->flags) {
+        if ((cd->flags & TD_CF_NEXT_OK) && !td_next_ok(g, r, toks, pos, nsig))
+          continue;
+        if (cd->flags & TD_CF_FITS) {
+          bool fits = false;
+          for (uint8_t k = 0; k < r->nnext && !fits; k++)
+            fits = td_fits(g, toks, pos + 1, t->seg, r->next[k]);
+          if (!fits)
+            continue;
+        }
+        if (cd->flags & TD_CF_NUMBER) {
+          const td_pel *fe = &g->pels.v[r->pfirst];
+          if ((fe->number == 2) != (t->plural != 0))
+            continue;
+        }
+      }
+      if (cd->flags & TD_CF_OPTREST) {
+        const td_pel *fe = &g->pels.v[r->pfirst];
+        /* An optional first element may match nothing: then the rest
+         * starts here. */
+        bool ok = false;
+        if (r->rest2_filter) {
+          uint32_t used = td_el_used(&ms, fe + 1, pos);
+          ok = used && (td_sig_at(&ms, after_sig, after_done, used) &
+                        r->rest2_sig);
+        } else {
+          ok = td_sig_at(&ms, after_sig, after_done, 0) & r->rest_sig;
+        }
+        if (!ok) {
+          uint32_t used = td_el_used(&ms, fe, pos);
+          ok = used && (td_sig_at(&ms, after_sig, after_done, used) &
+                        r->rest_sig);
+        }
+        if (!ok)
+          continue;
+      }
+      m.ncaps = 0;
+      uint32_t end;
+      if (!td_match_seq(&ms, r->pfirst, r->pfirst + r->pn, pos, &end) ||
+          end <= pos)
+        continue;
+      if (!td_guard_ok(&ms, r, pos, end) || td_vetoed(&ms, r, pos, end))
+        continue;
+      if (!found || end > best->end ||
+          (end == best->end && (int)ri < best->rule)) {
+        m.first = pos;
+        m.end = end;
+        m.rule = (int)ri;
+        *best = m;
+        found = true;
+      }
     }
   }
   return found;
@@ -1219,10 +1516,18 @@ const char *td_timex_mod(const td_timex_grammar *g, const td_ttoks *toks,
   const td_ttok *t = toks->v;
   uint32_t seg = t[*first].seg;
   const td_mod *best_before = NULL, *best_after = NULL;
-  for (size_t i = 0; i < g->mods.n; i++) {
+  /* A mod before ends with the word before first; one after starts with
+   * the word at end. */
+  bool try_before = *first > 0 &&
+                    (g->mod_last_before >> (t[*first - 1].word % 64) & 1);
+  bool try_after = *end < toks->n &&
+                   (g->mod_first_after >> (t[*end].word % 64) & 1);
+  for (size_t i = 0; i < g->mods.n && (try_before || try_after); i++) {
     const td_mod *m = &g->mods.v[i];
     uint32_t n = m->n;
     bool ok = true;
+    if (m->before ? !try_before : !try_after)
+      continue;
     if (m->before) {
       if (*first < n)
         continue;

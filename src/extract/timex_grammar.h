@@ -59,9 +59,36 @@ typedef struct td_rule {
   td_key next[TD_MAX_NEXT];
   uint8_t nnext;
   uint64_t next_sig; /* td_key_sig of each next key, or'ed: a quick no */
+  /* For a rule whose first element is not a group and whose rest cannot
+   * match nothing (rest_filter 1): the td_key_sig bits of every key that
+   * can start the rest. The token after the first element's match (or,
+   * when it is optional, the first token) must share one, or the rule
+   * fails. */
+  uint64_t rest_sig;
+  uint8_t rest_filter;
+  /* The same for the rule without its optional first element, when the
+   * second is one element (not optional) and more must follow it. */
+  uint64_t rest2_sig;
+  uint8_t rest2_filter;
 } td_rule;
 
 typedef TD_VEC(uint32_t) td_u32vec;
+
+/* A rule in a list of candidates (by_word, by_class, by_kind), with what
+ * rules it out cheaply at a token: gate shares no bit with the signature
+ * of the next token (td_key_sig), or the flags' checks fail. */
+enum {
+  TD_CF_FITS = 1,    /* takes the word: some next key must fit         */
+  TD_CF_NEXT_OK = 2, /* starts with optional words: td_next_ok        */
+  TD_CF_NUMBER = 8,  /* a class with singular or plural: check it      */
+  TD_CF_OPTREST = 16 /* optional first element: rest_sig here or after */
+};
+typedef struct td_cand {
+  uint64_t gate;
+  uint32_t rule;
+  uint32_t flags;
+} td_cand;
+typedef TD_VEC(td_cand) td_candvec;
 
 typedef struct td_guard {
   char name[32];
@@ -75,11 +102,20 @@ typedef struct td_mod {
   char mod[16];
 } td_mod;
 
+/* An entry of the word table: a folded word, its hash and its id. */
+typedef struct td_wslot {
+  uint32_t hash, id; /* id 0: empty */
+  uint32_t off;      /* the folded word in wchars */
+  uint32_t len;
+} td_wslot;
+
 struct td_timex_grammar {
   td_strmap *words; /* folded word -> id (1-based) */
-  /* A word is looked up only if its (length, first, last letter) is that
-   * of some word of the grammar: most words are not. */
-  uint8_t seen_shape[8192];
+  /* The same words in an open-addressing table hashed while folding, so
+   * a token costs one pass over its bytes and (mostly) one probe. */
+  td_wslot *wslots;
+  size_t wmask; /* slots - 1 */
+  TD_VEC(char) wchars;
   TD_VEC(td_lexent) lex;
   td_wordlex *word_lex; /* by word id */
   size_t nwords;
@@ -88,17 +124,26 @@ struct td_timex_grammar {
   TD_VEC(td_rule) rules;
   TD_VEC(td_guard) guards;
   TD_VEC(td_mod) mods;
+  /* bit (word % 64) of the last word of each mod before, the first of
+   * each mod after: most expressions have no mod word next to them */
+  uint64_t mod_last_before, mod_first_after;
   td_u32vec veto_before, veto_after;
   /* rules by what can start them */
   td_u32vec *by_word;
   size_t by_word_n;
   td_u32vec by_class[TD_CL_NLEX];
   td_u32vec by_kind[TD_PE_NKINDS];
+  /* the same lists with their gates */
+  td_candvec *cand_word; /* by_word_n of them */
+  td_candvec cand_class[TD_CL_NLEX];
+  td_candvec cand_kind[TD_PE_NKINDS];
   /* words the code needs */
   uint32_t w_hyphen, w_apos, w_end, w_and, w_a, w_an, w_of, w_in, w_oclock;
   uint32_t w_clause[11]; /* words that end a clause, for the tense */
   uint32_t w_nonpast[22]; /* before a past form, it is not the past  */
-  uint32_t w_been, w_had;
+  uint32_t w_been, w_had, w_since, w_ahead, w_apos_s, w_to, w_ended, w_ending;
+  uint32_t w_aux[4];   /* was were had did: a future word after them is one */
+  uint32_t w_modal[4]; /* will would shall 'll: a future word after a past */
   uint32_t w_det[12]; /* the, a, its ...: a future word after them is a noun */
 };
 

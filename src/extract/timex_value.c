@@ -57,58 +57,89 @@ static int td_season_index(const char *s) {
   return 0;
 }
 
-static void td_tv_format(const td_tv *v, char *out, size_t n) {
-  char y[16];
-  if (v->y > 0)
-    snprintf(y, sizeof(y), "%04d", v->y);
-  else
-    snprintf(y, sizeof(y), "XXXX");
-  switch (v->g) {
-  case TD_G_CENTURY:
-    if (v->y > 0)
-      snprintf(out, n, "%02d", v->y / 100);
-    else
-      snprintf(out, n, "XX");
-    break;
-  case TD_G_DECADE:
-    if (v->y > 0)
-      snprintf(out, n, "%03d", v->y / 10);
-    else
-      snprintf(out, n, "XXX");
-    break;
-  case TD_G_YEAR:
-    snprintf(out, n, "%s", y);
-    break;
-  case TD_G_HALF:
-    snprintf(out, n, "%s-H%d", y, v->sub);
-    break;
-  case TD_G_QUARTER:
-    snprintf(out, n, "%s-Q%d", y, v->sub);
-    break;
-  case TD_G_SEASON:
-    snprintf(out, n, "%s-%s", y, td_season_code[v->sub]);
-    break;
-  case TD_G_MONTH:
-    snprintf(out, n, "%s-%02d", y, v->m);
-    break;
-  case TD_G_WEEK:
-    snprintf(out, n, "%s-W%02d", y, v->sub);
-    break;
-  case TD_G_WEEKEND:
-    snprintf(out, n, "%s-W%02d-WE", y, v->sub);
-    break;
-  case TD_G_DAY:
-    snprintf(out, n, "%s-%02d-%02d", y, v->m, v->d);
-    break;
-  case TD_G_PART:
-    snprintf(out, n, "%s-%02d-%02dT%s", y, v->m, v->d, v->part);
-    break;
-  case TD_G_CLOCK:
-    snprintf(out, n, "%s-%02d-%02dT%02d:%02d", y, v->m, v->d, v->hh, v->mi);
-    break;
-  default:
-    snprintf(out, n, "XXXX");
+/* printf's "%0*d" of v at p; returns the end. */
+static char *td_put_int(char *p, int v, int width) {
+  char d[16];
+  int k = 0;
+  unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+  do {
+    d[k++] = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (v < 0) {
+    *p++ = '-';
+    width--;
   }
+  for (int i = k; i < width; i++)
+    *p++ = '0';
+  while (k)
+    *p++ = d[--k];
+  return p;
+}
+
+static char *td_put_str(char *p, const char *s) {
+  while (*s)
+    *p++ = *s++;
+  return p;
+}
+
+/* The value of v in out (n bytes, cut as snprintf cuts), without
+ * snprintf: this runs for most expressions. */
+static void td_tv_format(const td_tv *v, char *out, size_t n) {
+  char b[96], *p = b;
+  if (v->g == TD_G_CENTURY) {
+    p = v->y > 0 ? td_put_int(p, v->y / 100, 2) : td_put_str(p, "XX");
+  } else if (v->g == TD_G_DECADE) {
+    p = v->y > 0 ? td_put_int(p, v->y / 10, 3) : td_put_str(p, "XXX");
+  } else if (v->g >= TD_G_YEAR && v->g <= TD_G_CLOCK) {
+    p = v->y > 0 ? td_put_int(p, v->y, 4) : td_put_str(p, "XXXX");
+    switch (v->g) {
+    case TD_G_HALF:
+      p = td_put_int(td_put_str(p, "-H"), v->sub, 1);
+      break;
+    case TD_G_QUARTER:
+      p = td_put_int(td_put_str(p, "-Q"), v->sub, 1);
+      break;
+    case TD_G_SEASON:
+      p = td_put_str(td_put_str(p, "-"), td_season_code[v->sub]);
+      break;
+    case TD_G_MONTH:
+      p = td_put_int(td_put_str(p, "-"), v->m, 2);
+      break;
+    case TD_G_WEEK:
+    case TD_G_WEEKEND:
+      p = td_put_int(td_put_str(p, "-W"), v->sub, 2);
+      if (v->g == TD_G_WEEKEND)
+        p = td_put_str(p, "-WE");
+      break;
+    case TD_G_DAY:
+    case TD_G_PART:
+    case TD_G_CLOCK:
+      p = td_put_int(td_put_str(p, "-"), v->m, 2);
+      p = td_put_int(td_put_str(p, "-"), v->d, 2);
+      if (v->g == TD_G_PART) {
+        *p++ = 'T';
+        /* part is NUL-terminated within its 3 bytes */
+        for (size_t i = 0; i < sizeof(v->part) && v->part[i]; i++)
+          *p++ = v->part[i];
+      } else if (v->g == TD_G_CLOCK) {
+        p = td_put_int(td_put_str(p, "T"), v->hh, 2);
+        p = td_put_int(td_put_str(p, ":"), v->mi, 2);
+      }
+      break;
+    default:
+      break;
+    }
+  } else {
+    p = td_put_str(p, "XXXX");
+  }
+  size_t len = (size_t)(p - b);
+  if (n == 0)
+    return;
+  if (len >= n)
+    len = n - 1;
+  memcpy(out, b, len);
+  out[len] = 0;
 }
 
 /* Parses a value we wrote back into a td_tv (for anchoring on it). */
@@ -449,6 +480,81 @@ static bool td_time_of_day(const td_match_result *m, const td_ttok *toks,
   return false;
 }
 
+/* ---- Holidays ---------------------------------------------------------- */
+
+/* A holiday's date rule (timex-words.txt, HOLIDAY): MM-DD, a fixed day;
+ * MM-WDn, the n-th weekday WD (MO TU WE TH FR SA SU) of month MM, n 1-5;
+ * MM-DD+WD, the first weekday WD on or after MM-DD; EASTER, Easter
+ * Sunday, EASTER-2, EASTER+1 days from it. m and d are a day near the
+ * holiday, to find its year by. */
+typedef struct td_holiday {
+  int m, d;
+  int wd;     /* 1-7 when the day is a weekday of the month       */
+  int nth;    /* n-th such weekday; 0: the first on or after m-d  */
+  int easter; /* 1: counted from Easter, offset in d_off            */
+  int d_off;
+} td_holiday;
+
+static int td_weekday_code(const char *s) {
+  static const char *codes[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+  for (int i = 0; i < 7; i++)
+    if (!strncmp(s, codes[i], 2))
+      return i + 1;
+  return 0;
+}
+
+static bool td_holiday_parse(const char *s, td_holiday *h) {
+  memset(h, 0, sizeof(*h));
+  int mo, d, n;
+  char wd[3];
+  if (!strncmp(s, "EASTER", 6)) {
+    h->easter = 1;
+    h->d_off = atoi(s + 6);
+    h->m = 4, h->d = 10; /* Easter is in late March or April */
+    return true;
+  }
+  if (sscanf(s, "%2d-%2d+%2[A-Z]", &mo, &d, wd) == 3) {
+    h->wd = td_weekday_code(wd);
+    h->m = mo, h->d = d;
+  } else if (sscanf(s, "%2d-%2[A-Z]%1d", &mo, wd, &n) == 3) {
+    h->wd = td_weekday_code(wd);
+    h->nth = n;
+    h->m = mo, h->d = 1 + 7 * (n - 1) + 3;
+  } else if (sscanf(s, "%2d-%2d", &mo, &d) == 2) {
+    h->m = mo, h->d = d;
+    return mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
+  } else {
+    return false;
+  }
+  return h->wd && h->m >= 1 && h->m <= 12;
+}
+
+/* Easter Sunday of year y (Gregorian; the anonymous algorithm). */
+static void td_easter(int y, int *mo, int *d) {
+  int a = y % 19, b = y / 100, c = y % 100, e = b % 4;
+  int f = (b + 8) / 25, gg = (b - f + 1) / 3;
+  int h = (19 * a + b - b / 4 - gg + 15) % 30;
+  int l = (32 + 2 * e + 2 * (c / 4) - h - c % 4) % 7;
+  int mm = (a + 11 * h + 22 * l) / 451;
+  *mo = (h + l - 7 * mm + 114) / 31;
+  *d = (h + l - 7 * mm + 114) % 31 + 1;
+}
+
+/* The holiday's day in year y. */
+static void td_holiday_day(const td_holiday *h, int y, int *mo, int *d) {
+  long day;
+  if (h->easter) {
+    td_easter(y, mo, d);
+    day = td_days_from_civil(y, *mo, *d) + h->d_off;
+  } else {
+    long from = td_days_from_civil(y, h->m, h->nth ? 1 : h->d);
+    day = from + (h->wd - td_weekday(from) + 7) % 7 +
+          7L * (h->nth ? h->nth - 1 : 0);
+  }
+  int yy;
+  td_civil_from_days(day, &yy, mo, d);
+}
+
 /* The weekday w (1-7) relative to the story date: by rel (-1 last, +1 next,
  * 0 this week), else by tense (past: the latest not after the story). */
 static td_tv td_weekday_of(const td_tctx *cx, int w, int rel, bool has_rel,
@@ -482,6 +588,17 @@ static bool td_ref_tv(const td_tctx *cx, td_tv *v) {
   return cx->ref && td_tv_parse(cx->ref->value, v);
 }
 
+/* Is v a quarter the text can report results of: not after the story's
+ * quarter ("a year ago" next to a forecast for the third quarter of 1990
+ * is not the third quarter of 1989)? */
+static bool td_reported_quarter(const td_tctx *cx, const td_tv *v) {
+  if (v->g != TD_G_QUARTER)
+    return false;
+  if (!td_has_dct(cx))
+    return true;
+  return v->y * 4 + v->sub <= cx->dct.year * 4 + (cx->dct.month - 1) / 3 + 1;
+}
+
 static void td_anchor_story(const td_tctx *cx, td_timex *t, int tense) {
   t->anchor = td_has_dct(cx) ? TD_ANCHOR_STORY : TD_ANCHOR_UNKNOWN;
   t->tense = (int8_t)tense;
@@ -499,17 +616,17 @@ void td_timex_value(const td_timex_grammar *g, const td_match_result *m,
 
   switch (a->kind) {
   case TD_ACT_DATE:
+  case TD_ACT_WEEKOF:
   case TD_ACT_HOLIDAY: {
     int y = td_cap_int(m, TD_CL_YEAR, 0);
     int mo = td_cap_int(m, TD_CL_MONTH, 0), d = td_cap_int(m, TD_CL_DAY, 0);
-    const char *hol = a->arg1[0] ? a->arg1 : td_cap_str(m, TD_CL_HOLIDAY);
-    int nth = 0; /* 11-TH4: the 4th Thursday of November */
-    if (a->kind == TD_ACT_HOLIDAY && hol &&
-        sscanf(hol, "%2d-TH%1d", &mo, &nth) == 2) {
-      d = 22; /* a placeholder day in its month, to find the year */
-    } else if (a->kind == TD_ACT_HOLIDAY && hol &&
-               sscanf(hol, "%2d-%2d", &mo, &d) != 2) {
-      mo = d = 0;
+    td_holiday hd;
+    memset(&hd, 0, sizeof(hd));
+    if (a->kind == TD_ACT_HOLIDAY) {
+      const char *hol = a->arg1[0] ? a->arg1 : td_cap_str(m, TD_CL_HOLIDAY);
+      if (!hol || !td_holiday_parse(hol, &hd))
+        break;
+      mo = hd.m, d = hd.d;
     }
     if (!mo || !d)
       break;
@@ -521,16 +638,18 @@ void td_timex_value(const td_timex_grammar *g, const td_match_result *m,
       y = td_resolve_year(cx, mo, d, tense);
       td_anchor_story(cx, t, tense);
     }
-    if (nth && y) {
-      long first = td_days_from_civil(y, mo, 1);
-      int wd = td_weekday(first); /* Thursday is 4 */
-      d = 1 + (4 - wd + 7) % 7 + 7 * (nth - 1);
-    }
+    if (y && (hd.wd || hd.easter))
+      td_holiday_day(&hd, y, &mo, &d);
     if (y && !td_date_valid(y, mo, d))
       break;
     v.g = TD_G_DAY, v.y = y, v.m = mo, v.d = d;
-    if (td_time_of_day(m, toks, g, &v))
+    bool week = a->kind == TD_ACT_WEEKOF || !strcmp(a->arg2, "W");
+    if (week && y) { /* "the week of March 6", "Easter week" */
+      td_iso_week(td_days_from_civil(y, mo, d), &v.y, &v.sub);
+      v.g = TD_G_WEEK;
+    } else if (td_time_of_day(m, toks, g, &v)) {
       t->type = TD_TX_TIME;
+    }
     td_set_tv(t, &v);
     break;
   }
@@ -578,8 +697,24 @@ void td_timex_value(const td_timex_grammar *g, const td_match_result *m,
       break;
     }
     int wt = tense ? tense : cx->sentence_tense;
-    v = td_weekday_of(cx, w, rel ? (int)rel->num : 0, rel != NULL, wt);
-    td_anchor_story(cx, t, rel ? 0 : wt);
+    td_tv ref;
+    /* "the coming Friday" counts from the story date like "next Friday" */
+    bool coming = td_match_has_word(m, toks, g, "coming") ||
+                  td_match_has_word(m, toks, g, "upcoming");
+    if (!strcmp(a->arg1, "ref") && rel && rel->num != 0 && !coming &&
+        td_ref_tv(cx, &ref) && ref.g >= TD_G_DAY) {
+      /* "the previous Friday", "the following Monday": the weekday before
+       * or after the day the text is at */
+      long day = td_days_from_civil(ref.y, ref.m, ref.d);
+      int dw = td_weekday(day);
+      day += rel->num < 0 ? -((dw - w + 6) % 7 + 1) : (w - dw + 6) % 7 + 1;
+      v = td_tv_day(day);
+      t->anchor = TD_ANCHOR_TIMEX;
+      t->anchor_timex = cx->ref_index;
+    } else {
+      v = td_weekday_of(cx, w, rel ? (int)rel->num : 0, rel != NULL, wt);
+      td_anchor_story(cx, t, rel ? 0 : wt);
+    }
     if (td_time_of_day(m, toks, g, &v))
       t->type = TD_TX_TIME;
     td_set_tv(t, &v);
@@ -710,13 +845,24 @@ void td_timex_value(const td_timex_grammar *g, const td_match_result *m,
     /* Reports of results: "a year ago" next to a quarter is that quarter
      * a year before. */
     if (!from_ref && !strcmp(unit, "Y") && td_ref_tv(cx, &base) &&
-        base.g == TD_G_QUARTER)
+        td_reported_quarter(cx, &base))
       from_ref = true;
     if (from_ref && td_ref_tv(cx, &base)) {
       t->anchor = TD_ANCHOR_TIMEX;
       t->anchor_timex = cx->ref_index;
       /* A day moved by days or weeks stays a day; a year moved by years
        * stays what it was (a quarter a year earlier is a quarter). */
+      if (!strcmp(unit, "D") && base.g < TD_G_DAY &&
+          a->kind == TD_ACT_ANAPHOR &&
+          (base.g == TD_G_MONTH || base.g == TD_G_YEAR)) {
+        /* "that same day" when the text is at a month: a day of it */
+        if (base.g == TD_G_MONTH)
+          snprintf(t->value, sizeof(t->value), "%04d-%02d-XX", base.y,
+                   base.m);
+        else
+          snprintf(t->value, sizeof(t->value), "%04d-XX-XX", base.y);
+        break;
+      }
       if (!strcmp(unit, "D") && base.g < TD_G_DAY) {
         if (!td_has_dct(cx))
           break;
@@ -743,6 +889,9 @@ void td_timex_value(const td_timex_grammar *g, const td_match_result *m,
       v.g = TD_G_YEAR;
     if (!strcmp(unit, "M") && v.g > TD_G_MONTH && v.g <= TD_G_DAY)
       v.g = TD_G_MONTH;
+    /* "the next morning", "in the afternoon": a part of that day */
+    if (!strcmp(unit, "D") && v.g == TD_G_DAY && td_time_of_day(m, toks, g, &v))
+      t->type = TD_TX_TIME;
     td_set_tv(t, &v);
     t->mod = td_point_mod(t->mod, dir);
     break;
@@ -755,7 +904,7 @@ void td_timex_value(const td_timex_grammar *g, const td_match_result *m,
       memset(&base, 0, sizeof(base));
       base.g = TD_G_QUARTER, base.y = cx->dct.year, base.sub = ord;
       td_anchor_story(cx, t, 0);
-    } else if (td_ref_tv(cx, &base) && base.g == TD_G_QUARTER) {
+    } else if (td_ref_tv(cx, &base) && td_reported_quarter(cx, &base)) {
       t->anchor = TD_ANCHOR_TIMEX;
       t->anchor_timex = cx->ref_index;
     } else if (td_has_dct(cx)) {
@@ -857,6 +1006,15 @@ void td_timex_value(const td_timex_grammar *g, const td_match_result *m,
       v = td_tv_day(td_dct_days(cx) + atoi(dei));
     else if (mo && d) {
       v.y = td_resolve_year(cx, mo, d, tense), v.m = mo, v.d = d;
+    } else {
+      /* "at 10 p.m." told in the past: on the day the text is at */
+      td_tv ref;
+      if (tense < 0 && td_ref_tv(cx, &ref) && ref.g >= TD_G_DAY) {
+        v = ref;
+        v.g = TD_G_DAY;
+        t->anchor = TD_ANCHOR_TIMEX;
+        t->anchor_timex = cx->ref_index;
+      }
     }
     td_time_of_day(m, toks, g, &v);
     t->type = TD_TX_TIME;
@@ -875,12 +1033,32 @@ void td_timex_value(const td_timex_grammar *g, const td_match_result *m,
     if (ut->plural && ut > toks && ut[-1].word == g->w_hyphen &&
         m->first < (uint32_t)(ut - toks))
       break;
-    td_duration(t, n, td_unit(m), false);
+    const char *u = td_unit(m);
+    bool calendar = !strcmp(u, "Y") || !strcmp(u, "M") || !strcmp(u, "W") ||
+                    !strcmp(u, "D") || !strcmp(u, "DE");
+    if (cx->tense > 0 && calendar && n == floor(n) && td_has_dct(cx) &&
+        m->first > 0 && toks[m->first - 1].word == g->w_in &&
+        toks[m->first - 1].seg == toks[m->first].seg) {
+      /* "will be redeemed in five years": when, not how long */
+      v = td_shift(td_dct_at(cx, u), u, n);
+      if (!strcmp(u, "D"))
+        v = td_tv_day(td_dct_days(cx) + (long)n);
+      if (!strcmp(u, "DE"))
+        v.g = TD_G_YEAR;
+      t->type = TD_TX_DATE;
+      td_anchor_story(cx, t, 1);
+      td_set_tv(t, &v);
+      break;
+    }
+    td_duration(t, n, u, false);
     break;
   }
   case TD_ACT_VAGUE: {
     const td_ttok *ut = td_cap_tok(m, toks, TD_CL_UNIT);
-    if (!*td_unit(m) || !ut || !ut->plural)
+    /* the unit is plural, or singular after a hyphen: several-year */
+    bool hyphen = ut && ut > toks && ut[-1].word == g->w_hyphen &&
+                  m->first < (uint32_t)(ut - toks);
+    if (!*td_unit(m) || !ut || (!ut->plural && !hyphen))
       break;
     td_duration(t, 0, td_unit(m), true);
     break;
@@ -899,8 +1077,10 @@ void td_timex_value(const td_timex_grammar *g, const td_match_result *m,
       snprintf(t->value, sizeof(t->value), "%s", freq);
     } else if (mo) {
       snprintf(t->value, sizeof(t->value), "XXXX-%02d", mo);
-    } else if (w) {
-      snprintf(t->value, sizeof(t->value), "XXXX-WXX-%d", w);
+    } else if (w) { /* every Monday, Tuesday nights */
+      const char *part = td_cap_str(m, TD_CL_PART);
+      snprintf(t->value, sizeof(t->value), "XXXX-WXX-%d%s%.2s", w,
+               part ? "T" : "", part ? part : "");
     } else if (*td_unit(m)) {
       const td_capture *num = td_cap(m, TD_CL_NUM, 0);
       bool times = td_match_has_word(m, toks, g, "times");
@@ -912,6 +1092,8 @@ void td_timex_value(const td_timex_grammar *g, const td_match_result *m,
     break;
   }
   case TD_ACT_VALUE:
+    if (a->arg2[0] && !t->mod) /* "year end": the year, END */
+      t->mod = a->arg2;
     if (!strcmp(a->arg1, "quarter") || !strcmp(a->arg1, "year")) {
       if (!td_has_dct(cx)) {
         t->anchor = TD_ANCHOR_UNKNOWN;

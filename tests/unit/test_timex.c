@@ -66,7 +66,25 @@ static void test_calendar(void) {
   HAS("Third-quarter profit rose.", DCT, "Third-quarter=DATE:2023-Q3");
   HAS("First-quarter profit rose.", DCT, "First-quarter=DATE:2024-Q1");
   HAS("In the first half of 2024.", DCT, "the first half of 2024=DATE:2024-H1");
+  HAS("Losses go on through the first two quarters of 2025.", DCT,
+      "the first two quarters of 2025=DATE:2025-H1");
+  HAS("A hearing was set for the week of March 6, 2023.", DCT,
+      "the week of March 6, 2023=DATE:2023-W10");
+  HAS("He was shot last Oct. 23.", DCT, "last Oct. 23=DATE:2023-10-23");
+  HAS("It is this coming Sunday, March eighth.", "1998-03-05",
+      "this coming Sunday, March eighth=DATE:1998-03-08");
+  HAS("He was arrested after the October attack.", DCT, "October=DATE:2023-10");
   HAS("On Christmas Day.", DCT, "Christmas Day=DATE:2023-12-25");
+}
+
+/* Holidays whose day moves: the n-th weekday of a month, Easter. */
+static void test_holidays(void) {
+  HAS("He returned on Easter Sunday.", DCT, "Easter Sunday=DATE:2024-03-31");
+  HAS("Shops closed on Good Friday.", DCT, "Good Friday=DATE:2024-03-29");
+  HAS("Easter Monday was quiet.", "1999-04-10", "Easter Monday=DATE:1999-04-05");
+  HAS("Protests grew as Easter week began.", "2000-04-17",
+      "Easter week=DATE:2000-W16");
+  HAS("They met on Thanksgiving.", DCT, "Thanksgiving=DATE:2023-11-23");
 }
 
 static void test_story_relative(void) {
@@ -96,6 +114,11 @@ static void test_story_relative(void) {
   HAS("Now the army left.", DCT, "Now=DATE:PRESENT_REF");
   HAS("He recently left.", DCT, "recently=DATE:PAST_REF");
   HAS("In the future, maybe.", DCT, "the future=DATE:FUTURE_REF");
+  HAS("It happened several years ago.", DCT,
+      "several years ago=DATE:PAST_REF");
+  HAS("Islam will one day be the second religion.", DCT,
+      "one day=DATE:FUTURE_REF");
+  HAS("Prosecutors may soon seek an indictment.", DCT, "soon=DATE:FUTURE_REF");
   /* The clause has no tense word; the sentence says it is to come. */
   HAS("She will be named commander of the crew for a mission in December.",
       "1998-03-04", "December=DATE:1998-12");
@@ -108,6 +131,58 @@ static void test_story_relative(void) {
   HAS("Troops arrive by the end of the month.", DCT,
       "the end of the month=DATE:2024-05:END");
   HAS("Shares rose during the week.", DCT, "the week=DATE:2024-W20");
+}
+
+/* Which words tell the tense of the clause around an expression. */
+static void test_tense(void) {
+  /* "unspecified" is an adjective, not a verb in the past */
+  HAS("The split will be paid on a still unspecified date in January.", DCT,
+      "January=DATE:2025-01");
+  /* a reporting verb does not tell the tense of the rest of the sentence */
+  HAS("They would be ready to leave as soon as Tuesday, Castro said.", DCT,
+      "Tuesday=DATE:2024-05-21");
+  /* "plans" after a verb in the past is a noun */
+  HAS("In September, it announced plans to acquire a rival.", "2024-10-30",
+      "September=DATE:2024-09");
+  /* "set to", "is to": the future */
+  HAS("The talks are set to resume Monday.", DCT, "Monday=DATE:2024-05-20");
+  HAS("Trading is to resume in Paris Tuesday.", DCT, "Tuesday=DATE:2024-05-21");
+  /* the present: the nearest date, not the reporting verb's past */
+  HAS("Conseco said it is calling for the redemption on Dec. 7.",
+      "2024-10-30", "Dec. 7=DATE:2024-12-07");
+  /* a possessive belongs to its noun, not to the verb of the clause */
+  HAS("They would look for ways to get around Wednesday's ruling.",
+      "2024-05-17", "Wednesday=DATE:2024-05-15");
+  /* "ahead of": what is awaited is to come */
+  HAS("Traders squared positions ahead of the weekend.", "2024-05-13",
+      "the weekend=DATE:2024-W20-WE");
+  /* "since": what has lasted since is past */
+  HAS("The index has risen since year-end.", "2024-10-30",
+      "year-end=DATE:2023-12-31");
+  /* in a future clause, "in five years" is when, not how long */
+  HAS("The stock will be redeemed in five years.", DCT,
+      "five years=DATE:2029");
+  HAS("The dam was built in five years.", DCT, "five years=DURATION:P5Y");
+}
+
+/* The time the text is at: clock times, parts of the day, weekdays and
+ * "that same day" after a date the text has named. */
+static void test_text_time(void) {
+  HAS("Fighting broke out late on Sunday. The shooting began at 23:40.", DCT,
+      "23:40=TIME:2024-05-12T23:40");
+  HAS("The accord was signed on March 3, 2021. He left the next morning.",
+      DCT, "the next morning=TIME:2021-03-04TMO");
+  HAS("Prices fell on Friday. Buyers came back in the morning.", DCT,
+      "the morning=TIME:2024-05-10TMO");
+  HAS("By mid afternoon, the fighting was over.", DCT,
+      "mid afternoon=TIME:2024-05-15TAF");
+  HAS("The market fell on Friday. It had risen the previous Friday.", DCT,
+      "the previous Friday=DATE:2024-05-03");
+  HAS("The accord was signed on March 3, 2021. Fighting stopped that same "
+      "day.", DCT, "that same day=DATE:2021-03-03");
+  /* the text is at a month: a day of it */
+  HAS("The attack came in October 2023. The site closed that same day.", DCT,
+      "that same day=DATE:2023-10-XX");
 }
 
 static void test_anaphora(void) {
@@ -124,6 +199,21 @@ static void test_anaphora(void) {
       "a year earlier=DATE:2023-Q3");
   HAS("In the year-ago quarter, it lost money.", DCT,
       "the year-ago quarter=DATE:2023-Q1");
+  /* a quarter still to come is not the one results are compared with */
+  HAS("Losses go on through the third quarter of 2025. Profit fell from a "
+      "year ago.", DCT, "a year ago=DATE:2023");
+  /* "ended Sept. 30" tells which quarter; the text is still at it */
+  HAS("Profit rose in the fiscal first quarter ended Sept. 30. A year ago, "
+      "it lost money.", "2024-10-26", "A year ago=DATE:2023-Q1");
+  HAS("Sales in the current quarter will rise.", DCT,
+      "the current quarter=DATE:2024-Q2");
+  HAS("Sales in the latest fiscal year rose.", DCT,
+      "the latest fiscal year=DATE:2023");
+  HAS("Sales for last year's quarter were $3 million.", DCT,
+      "last year's quarter=DATE:2023-Q1");
+  HAS("Net for the year-earlier nine months rose.", DCT,
+      "the year-earlier nine months=DURATION:P9M");
+  HAS("The sale should close by year end.", DCT, "year end=DATE:2024:END");
 }
 
 static void test_durations(void) {
@@ -141,6 +231,14 @@ static void test_durations(void) {
   HAS("They fought for years.", DCT, "years=DURATION:PXY");
   HAS("It lasted two decades.", DCT, "two decades=DURATION:P20Y");
   HAS("It takes a couple of weeks.", DCT, "a couple of weeks=DURATION:P2W");
+  HAS("Sales will grow over the next couple of years.", DCT,
+      "the next couple of years=DURATION:P2Y");
+  HAS("After a day-long meeting.", DCT, "day-long=DURATION:P1D");
+  HAS("A decades-long battle.", DCT, "decades-long=DURATION:PXY");
+  HAS("After a several-year tenure.", DCT, "several-year=DURATION:PXY");
+  HAS("Kidnappings rose in recent years.", DCT, "recent years=DURATION:PXY");
+  HAS("Rates will fall in the coming weeks.", DCT,
+      "the coming weeks=DURATION:PXW");
 }
 
 static void test_sets_and_mods(void) {
@@ -148,6 +246,8 @@ static void test_sets_and_mods(void) {
   HAS("They meet every week.", DCT, "every week=SET:P1W");
   HAS("Rallies were held daily.", DCT, "daily=SET:P1D");
   HAS("Orangemen march each July.", DCT, "each July=SET:XXXX-07");
+  HAS("Flights leave on Tuesday nights.", DCT,
+      "Tuesday nights=SET:XXXX-WXX-2TNI");
   HAS("Prices fell in early 2020.", DCT, "early 2020=DATE:2020:START");
   HAS("Due by the end of November.", DCT, "the end of November=DATE:2024-11:END");
   HAS("It lasted about five years.", DCT, "about five years=DURATION:P5Y:APPROX");
@@ -183,6 +283,9 @@ static void test_not_timexes(void) {
       "A quarter of the votes were cast.",
       "He was in his 30s.",
       "A second betrayal followed.",
+      "He was released soon after the talks.",
+      "For the alliance, high noon has come.",
+      "It changed from a fiscal year to a calendar year.",
   };
   for (size_t i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
     const char *got = times(none[i], DCT);
@@ -236,7 +339,10 @@ static void test_timeml_writer(void) {
 int main(void) {
   ctx = test_ctx();
   test_calendar();
+  test_holidays();
   test_story_relative();
+  test_tense();
+  test_text_time();
   test_anaphora();
   test_durations();
   test_sets_and_mods();
