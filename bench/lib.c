@@ -3,7 +3,7 @@
  * command line's output, so that each stage's own speed can be seen.
  *
  *   td_benchlib [--stage read|text|time|annotate] [--jobs N] [--repeat K]
- *               [--actors F]... [--agents F]... FILE...
+ *               [--actors F]... [--agents F]... [--verbs F]... FILE...
  *
  * Stages: `read` reads and checks documents (format, UTF-8) and frees
  * them; `text` also builds the text model (tokens, paragraphs, headline,
@@ -45,8 +45,8 @@ static double td_now(void) {
 
 int main(int argc, char **argv) {
   int jobs = 1, repeat = 3, first = 1;
-  const char *actors[16], *agents[16];
-  size_t nactors = 0, nagents = 0;
+  const char *actors[16], *agents[16], *verbs[16];
+  size_t nactors = 0, nagents = 0, nverbs = 0;
   for (; first < argc && argv[first][0] == '-' && argv[first][1]; first++) {
     if (!strcmp(argv[first], "--stage") && first + 1 < argc) {
       const char *s = argv[++first];
@@ -69,10 +69,13 @@ int main(int argc, char **argv) {
     } else if (!strcmp(argv[first], "--agents") && first + 1 < argc &&
                nagents < 16) {
       agents[nagents++] = argv[++first];
+    } else if (!strcmp(argv[first], "--verbs") && first + 1 < argc &&
+               nverbs < 16) {
+      verbs[nverbs++] = argv[++first];
     } else {
       fprintf(stderr, "usage: td_benchlib [--stage read|text|time|annotate] "
                       "[--jobs N] [--repeat K] [--actors F] [--agents F] "
-                      "FILE...\n");
+                      "[--verbs F] FILE...\n");
       return 2;
     }
   }
@@ -91,6 +94,8 @@ int main(int argc, char **argv) {
   o.nactor_files = nactors;
   o.agent_files = agents;
   o.nagent_files = nagents;
+  o.verb_files = verbs;
+  o.nverb_files = nverbs;
   td_ctx *ctx = td_ctx_open(&o, &err);
   if (!ctx) {
     td_diag_print(&err, stderr);
@@ -117,7 +122,7 @@ int main(int argc, char **argv) {
   printf("stage=%s  jobs=%d  size=%.1fMB  docs=%llu  time=%.3fs  MB/s=%.1f  "
          "MB/s/core=%.1f  docs/s=%.0f  sentences/s=%.0f  peakRSS=%.1fMB\n",
          td_stage == 3   ? "time"
-         : td_stage == 2 ? (nactors + nagents ? "annotate+user" : "annotate")
+         : td_stage == 2 ? (nactors + nagents + nverbs ? "annotate+user" : "annotate")
          : td_stage      ? "text"
                          : "read",
          jobs,

@@ -71,7 +71,7 @@ cd "$OUT"
 # The library's stages in-process, without output: reading alone, then
 # reading + tokenising + sentence splitting (the text model), then the
 # text model + the time expressions (time), then everything annotate does
-# (time + lexicon + places + actors). A stage's own speed is
+# (time + lexicon + places + actors + quotes + events). A stage's own speed is
 # 1/(1/this - 1/previous): time alone from time and text; places and
 # actors (with the lexicon) from annotate and time.
 for stage in read text time annotate; do
@@ -79,7 +79,8 @@ for stage in read text time annotate; do
     "$LIB" --stage "$stage" --jobs "$j" --repeat "$REPEAT" wire-100MB.txt
   done
 done
-# The same with the Phoenix dictionaries loaded with ours, when they are
+# The same with the Phoenix dictionaries (actors, agents and the CAMEO.2.0
+# verb dictionary) loaded with ours, when they are
 # there (../shared/corpora/phoenix-dictionaries, or $PHOENIX), and their
 # load time.
 PHX=${PHOENIX:-$ROOT/../shared/corpora/phoenix-dictionaries}
@@ -87,7 +88,8 @@ if [ -d "$PHX" ]; then
   set -- --actors "$PHX/Phoenix.Countries.actors.txt" \
     --actors "$PHX/Phoenix.International.actors.txt" \
     --actors "$PHX/Phoenix.MilNonState.actors.txt" \
-    --agents "$PHX/Phoenix.agents.txt"
+    --agents "$PHX/Phoenix.agents.txt" \
+    --verbs "$PHX/CAMEO.2.0.txt"
   for j in $(echo "$JOBS" | tr ',' ' '); do
     "$LIB" --stage annotate --jobs "$j" --repeat "$REPEAT" "$@" \
       wire-100MB.txt 2>/dev/null

@@ -32,12 +32,17 @@ typedef struct td_cli_inputs {
   const char *agent_files[TD_CLI_MAX_DICTS];
   size_t nagent_files;
   bool no_own_actors;
+  const char *verb_files[TD_CLI_MAX_DICTS];
+  size_t nverb_files;
+  const char *discard_files[TD_CLI_MAX_DICTS];
+  size_t ndiscard_files;
+  bool no_own_events;
 } td_cli_inputs;
 
 /* Usage text for the dictionary options of annotate. */
 extern const char td_cli_dict_help[];
-/* Handles a dictionary option (actors, agents, no-own-actors) like
- * td_cli_input_opt. */
+/* Handles a dictionary option (actors, agents, no-own-actors, verbs,
+ * discards, no-own-events) like td_cli_input_opt. */
 int td_cli_dict_opt(td_cli_inputs *in, const char *name, const char *arg);
 /* Loads the context the inputs ask for; prints problems in the user's
  * dictionaries (at most a few, then a count) to standard error. */
@@ -69,5 +74,6 @@ int td_cmd_annotate(int argc, char **argv);
 int td_cmd_timeml(int argc, char **argv);
 int td_cmd_eval(int argc, char **argv);
 int td_cmd_dict(int argc, char **argv);
+int td_cmd_events(int argc, char **argv);
 
 #endif

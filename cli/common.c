@@ -81,7 +81,12 @@ const char td_cli_dict_help[] =
     "roles.txt, countries.txt) and any TABARI/PETRARCH dictionaries given:\n"
     "  --actors FILE     a .actors dictionary (repeatable)\n"
     "  --agents FILE     a .agents dictionary (repeatable)\n"
-    "  --no-own-actors   code actors with the given dictionaries alone\n";
+    "  --no-own-actors   code actors with the given dictionaries alone\n"
+    "Events are coded with data/events.txt and any TABARI/PETRARCH verb\n"
+    "dictionaries given:\n"
+    "  --verbs FILE      a verb dictionary (CAMEO.2.0.txt; repeatable)\n"
+    "  --discards FILE   a PETRARCH discard list (repeatable)\n"
+    "  --no-own-events   code events with the given verb files alone\n";
 
 int td_cli_dict_opt(td_cli_inputs *in, const char *name, const char *arg) {
   if (!strcmp(name, "actors") || !strcmp(name, "agents")) {
@@ -95,6 +100,17 @@ int td_cli_dict_opt(td_cli_inputs *in, const char *name, const char *arg) {
     (actors ? in->actor_files : in->agent_files)[(*n)++] = arg;
   } else if (!strcmp(name, "no-own-actors")) {
     in->no_own_actors = true;
+  } else if (!strcmp(name, "verbs") || !strcmp(name, "discards")) {
+    bool verbs = name[0] == 'v';
+    size_t *n = verbs ? &in->nverb_files : &in->ndiscard_files;
+    if (*n == TD_CLI_MAX_DICTS) {
+      fprintf(stderr, "tidings: at most %d --%s files\n", TD_CLI_MAX_DICTS,
+              name);
+      return -1;
+    }
+    (verbs ? in->verb_files : in->discard_files)[(*n)++] = arg;
+  } else if (!strcmp(name, "no-own-events")) {
+    in->no_own_events = true;
   } else {
     return 0;
   }
@@ -117,6 +133,11 @@ td_ctx *td_cli_context(const td_cli_inputs *in) {
   o.agent_files = in->agent_files;
   o.nagent_files = in->nagent_files;
   o.no_own_actors = in->no_own_actors;
+  o.verb_files = in->verb_files;
+  o.nverb_files = in->nverb_files;
+  o.discard_files = in->discard_files;
+  o.ndiscard_files = in->ndiscard_files;
+  o.no_own_events = in->no_own_events;
   long problems = 0;
   o.report = td_cli_print_diag;
   o.report_ud = &problems;
@@ -132,6 +153,9 @@ td_ctx *td_cli_context(const td_cli_inputs *in) {
   if (in->no_own_actors && !in->nactor_files)
     fprintf(stderr, "tidings: warning: --no-own-actors without --actors: no "
                     "actor will be coded\n");
+  if (in->no_own_events && !in->nverb_files)
+    fprintf(stderr, "tidings: warning: --no-own-events without --verbs: no "
+                    "event will be coded\n");
   return ctx;
 }
 

@@ -13,22 +13,26 @@ static void td_dict_usage(FILE *f) {
   fprintf(f,
           "usage: tidings dict check [--kind K] [--data DIR] FILE...\n"
           "       tidings dict stats [--actors F] [--agents F] "
-          "[--no-own-actors] [--data DIR]\n"
+          "[--no-own-actors]\n"
+          "                          [--verbs F] [--discards F] "
+          "[--no-own-events] [--data DIR]\n"
           "check: reads each dictionary as tidings annotate would and prints\n"
           "one line per problem (file:line: what is wrong); exit 0 when there\n"
           "is none, 1 when there are problems, 2 when a file cannot be read.\n"
-          "  --kind K   actors or agents (TABARI/PETRARCH), or one of our\n"
-          "             files: actors.txt agents.txt roles.txt names.txt\n"
-          "             places.txt countries.txt. Default: from the file's\n"
-          "             name (ours by exact name; else *actor* or *agent*).\n"
+          "  --kind K   actors, agents or verbs (TABARI/PETRARCH), or one of\n"
+          "             our files: actors.txt agents.txt roles.txt names.txt\n"
+          "             places.txt countries.txt events.txt. Default: from\n"
+          "             the file's name (ours by exact name; else *actor*,\n"
+          "             *agent*, *verb* or CAMEO*).\n"
           "stats: loads the dictionaries and prints their sizes and the load\n"
           "time.\n");
 }
 
 /* The kind of a dictionary from its file name, or NULL. */
 static const char *td_dict_kind(const char *path) {
-  static const char *ours[] = {"actors.txt", "agents.txt",  "roles.txt",
-                               "names.txt",  "places.txt", "countries.txt"};
+  static const char *ours[] = {"actors.txt", "agents.txt",    "roles.txt",
+                               "names.txt",  "places.txt",    "countries.txt",
+                               "events.txt"};
   const char *base = strrchr(path, '/');
   base = base ? base + 1 : path;
   for (size_t i = 0; i < sizeof(ours) / sizeof(ours[0]); i++)
@@ -38,6 +42,8 @@ static const char *td_dict_kind(const char *path) {
     return "actors";
   if (strstr(base, "gent") || strstr(base, "GENT"))
     return "agents";
+  if (strstr(base, "erb") || strstr(base, "ERB") || strstr(base, "CAMEO"))
+    return "verbs";
   return NULL;
 }
 
@@ -96,6 +102,9 @@ static int td_dict_stats_cmd(int argc, char **argv) {
       {"actors", required_argument, 0, 0},
       {"agents", required_argument, 0, 0},
       {"no-own-actors", no_argument, 0, 0},
+      {"verbs", required_argument, 0, 0},
+      {"discards", required_argument, 0, 0},
+      {"no-own-events", no_argument, 0, 0},
       {"data", required_argument, 0, 'd'},
       {"help", no_argument, 0, 'h'},
       {0, 0, 0, 0}};
@@ -120,9 +129,10 @@ static int td_dict_stats_cmd(int argc, char **argv) {
   td_ctx_stats st;
   td_ctx_get_stats(ctx, &st);
   printf("phrases %zu\nword forms %zu\nplaces %zu\nactors %zu\nagents %zu\n"
-         "roles %zu\nTABARI actors %zu\nload seconds %.3f\n",
+         "roles %zu\nTABARI actors %zu\nevent predicates %zu\n"
+         "event patterns %zu\nload seconds %.3f\n",
          st.phrases, st.forms, st.places, st.actors, st.agents, st.roles,
-         st.xactors, st.load_seconds);
+         st.xactors, st.predicates, st.patterns, st.load_seconds);
   td_ctx_free(ctx);
   return TD_EXIT_OK;
 }

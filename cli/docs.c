@@ -2,7 +2,8 @@
  * docs.c — what `tidings read` and `tidings annotate` share: one JSON
  * object per document per line (docs/format.md); or, for people, a table
  * of documents, their sentences one per line, or one annotation layer's
- * items one per line (time expressions, quantities, actors, places).
+ * items one per line (time expressions, quantities, actors, places,
+ * events).
  */
 #include "cli.h"
 
@@ -17,7 +18,8 @@ enum {
   TD_OUT_TIMEXES,
   TD_OUT_ENTITIES,
   TD_OUT_PLACES,
-  TD_OUT_QUANTITIES
+  TD_OUT_QUANTITIES,
+  TD_OUT_EVENTS
 };
 
 typedef struct td_read_cfg {
@@ -120,6 +122,45 @@ static void td_write_timexes(const td_doc *doc, td_buf *out) {
   td_buf_add(out, "\n", 1);
 }
 
+static void td_put_actors(td_buf *out, const td_event_actor *a, size_t n) {
+  if (!n)
+    td_buf_add(out, "-", 1);
+  for (size_t i = 0; i < n; i++) {
+    if (i)
+      td_buf_add(out, "+", 1);
+    td_put_str(out, a[i].code, "?");
+  }
+}
+
+/* The document's events, one per line: id, span, code, PLOVER type,
+ * source -> target codes, date (from), modality, text. */
+static void td_write_events(const td_doc *doc, td_buf *out) {
+  size_t len;
+  const char *text = td_doc_text(doc, &len);
+  td_buf_add(out, "# ", 2);
+  td_write_row(doc, out);
+  td_event_info e;
+  for (size_t i = 0; td_doc_event(doc, i, &e); i++) {
+    td_buf_printf(out, "v%zu\t%u-%u\t%s\t%s\t", i + 1, e.span.start,
+                  e.span.end, e.code, e.plover ? e.plover : "-");
+    td_put_actors(out, e.sources, e.nsources);
+    td_buf_add(out, " -> ", 4);
+    td_put_actors(out, e.targets, e.ntargets);
+    td_buf_printf(out, "\t%s (%s)\t", e.date ? e.date : "-",
+                  e.date ? td_date_from_name(e.date_from) : "-");
+    bool any = false;
+    for (unsigned b = 1; b <= TD_MOD_REPORTED; b <<= 1)
+      if (e.modality & b) {
+        td_buf_printf(out, "%s%s", any ? "," : "", td_modality_name(b));
+        any = true;
+      }
+    td_buf_add(out, any ? "\t" : "-\t", any ? 1 : 2);
+    td_put_span(out, text, e.span);
+    td_buf_add(out, "\n", 1);
+  }
+  td_buf_add(out, "\n", 1);
+}
+
 /* The document's quantities, one per line: id, byte span, value, unit,
  * qualifier, text. */
 static void td_write_quantities(const td_doc *doc, td_buf *out) {
@@ -200,6 +241,8 @@ static void td_read_one(td_doc *doc, td_buf *out, td_buf *msg, void *ud) {
     td_write_places(doc, out);
   else if (cfg->mode == TD_OUT_QUANTITIES)
     td_write_quantities(doc, out);
+  else if (cfg->mode == TD_OUT_EVENTS)
+    td_write_events(doc, out);
   else
     td_doc_write_json(doc, out, cfg->flags);
 }
@@ -218,7 +261,7 @@ static void td_read_usage(FILE *f, bool annotate) {
           annotate ? "annotate" : "read",
           annotate ? "Reads news stories and prints each as one JSON object "
                      "with its layers\n(temporal expressions, quantities, "
-                     "places, actors)."
+                     "places, actors, quotes, events)."
                    : "Reads news stories and prints one JSON object per "
                      "document.",
           annotate ? "  --timexes         each document's time expressions, one "
@@ -255,6 +298,10 @@ int td_cli_docs(int argc, char **argv, bool annotate) {
       {"actors", required_argument, 0, 0},
       {"agents", required_argument, 0, 0},
       {"no-own-actors", no_argument, 0, 0},
+      {"verbs", required_argument, 0, 0},
+      {"discards", required_argument, 0, 0},
+      {"no-own-events", no_argument, 0, 0},
+      {"events", no_argument, 0, 'V'},
       {"entities", no_argument, 0, 'E'},
       {"places", no_argument, 0, 'P'},
       {"quantities", no_argument, 0, 'Q'},
@@ -287,16 +334,19 @@ int td_cli_docs(int argc, char **argv, bool annotate) {
     case 'E':
     case 'P':
     case 'Q':
+    case 'V':
       if (!annotate) {
         fprintf(stderr, "tidings: --%s is an option of tidings annotate\n",
                 c == 'E'   ? "entities"
                 : c == 'P' ? "places"
-                           : "quantities");
+                : c == 'Q' ? "quantities"
+                           : "events");
         return TD_EXIT_USAGE;
       }
       cfg.mode = c == 'E'   ? TD_OUT_ENTITIES
                  : c == 'P' ? TD_OUT_PLACES
-                            : TD_OUT_QUANTITIES;
+                 : c == 'Q' ? TD_OUT_QUANTITIES
+                            : TD_OUT_EVENTS;
       break;
     case 0: {
       int r = td_cli_input_opt(&in, opts[idx].name, optarg);

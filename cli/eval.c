@@ -5,6 +5,8 @@
  *                                              (or tidings' own, with --run)
  *   tidings eval quotes [--split NAME] DIR     tidings' quotes against
  *                                              PolNeAR's attributions
+ *   tidings eval petrarch RECORDS.xml          PETRARCH's validation
+ *                                              records: events, exact
  */
 #include "cli.h"
 
@@ -56,10 +58,33 @@ static void td_eval_timeml_usage(FILE *f) {
           "  --data DIR     read data files from DIR first\n");
 }
 
+static void td_eval_petrarch_usage(FILE *f) {
+  fprintf(f,
+          "usage: tidings eval petrarch [--quiet] [--errors] [--data DIR] "
+          "RECORDS.xml\n"
+          "Runs PETRARCH's validation records (PETR.UnitTest.records.xml)\n"
+          "with the dictionaries their <Environment> names (next to the\n"
+          "file) and none of tidings' own, and compares each record's events\n"
+          "with the expected ones as (source, target, event code) triples,\n"
+          "one per source and target of an event. A record is exact when\n"
+          "the two sets are equal; \"---\" is a missing actor. Prints one\n"
+          "line per category and the totals: records, exact (and share),\n"
+          "expected, produced, matched, missing and extra triples.\n"
+          "Records that test PETRARCH's parse-tree input are skipped.\n"
+          "  --quiet        totals only, not one line per category\n"
+          "  --errors       one line per record that is not exact: id,\n"
+          "                 category, expected and produced triples (SRC TGT\n"
+          "                 CODE, ...), text; and every dictionary line\n"
+          "                 skipped, on standard error\n"
+          "  --data DIR     read data files from DIR first\n");
+}
+
 static void td_eval_usage(FILE *f) {
   td_eval_timeml_usage(f);
   fputc('\n', f);
   td_eval_quotes_usage(f);
+  fputc('\n', f);
+  td_eval_petrarch_usage(f);
 }
 
 static int td_eval_timeml_cmd(int argc, char **argv) {
@@ -200,6 +225,41 @@ static int td_eval_quotes_cmd(int argc, char **argv) {
   return rc ? TD_EXIT_REFUSED : TD_EXIT_OK;
 }
 
+static int td_eval_petrarch_cmd(int argc, char **argv) {
+  static const struct option opts[] = {{"quiet", no_argument, 0, 'q'},
+                                       {"errors", no_argument, 0, 'e'},
+                                       {"data", required_argument, 0, 'd'},
+                                       {"help", no_argument, 0, 'h'},
+                                       {0, 0, 0, 0}};
+  bool quiet = false, errors = false;
+  const char *data_dir = NULL;
+  int c, idx;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "h", opts, &idx)) != -1) {
+    switch (c) {
+    case 'q': quiet = true; break;
+    case 'e': errors = true; break;
+    case 'd': data_dir = optarg; break;
+    case 'h': td_eval_petrarch_usage(stdout); return TD_EXIT_OK;
+    default: td_eval_petrarch_usage(stderr); return TD_EXIT_USAGE;
+    }
+  }
+  if (argc - optind != 1) {
+    td_eval_petrarch_usage(stderr);
+    return TD_EXIT_USAGE;
+  }
+  td_petr_scores total;
+  int rc = td_eval_petrarch(argv[optind], data_dir,
+                            (quiet ? 0u : TD_EVAL_PER_FILE) |
+                                (errors ? TD_EVAL_ERRORS : 0u),
+                            stdout, &total);
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "tidings: cannot write the output\n");
+    return TD_EXIT_REFUSED;
+  }
+  return rc ? TD_EXIT_REFUSED : TD_EXIT_OK;
+}
+
 int td_cmd_eval(int argc, char **argv) {
   if (argc < 2) {
     td_eval_usage(stderr);
@@ -209,11 +269,14 @@ int td_cmd_eval(int argc, char **argv) {
     return td_eval_timeml_cmd(argc - 1, argv + 1);
   if (!strcmp(argv[1], "quotes"))
     return td_eval_quotes_cmd(argc - 1, argv + 1);
+  if (!strcmp(argv[1], "petrarch"))
+    return td_eval_petrarch_cmd(argc - 1, argv + 1);
   if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
     td_eval_usage(stdout);
     return TD_EXIT_OK;
   }
-  fprintf(stderr, "tidings: eval: unknown evaluation '%s' (timeml, quotes)\n",
+  fprintf(stderr,
+          "tidings: eval: unknown evaluation '%s' (timeml, quotes, petrarch)\n",
           argv[1]);
   return TD_EXIT_USAGE;
 }

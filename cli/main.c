@@ -14,7 +14,9 @@ static void td_usage(FILE *f) {
           "commands:\n"
           "  read       read stories: metadata, dateline, paragraphs, "
           "sentences\n"
-          "  annotate   read and annotate: time expressions, places, actors\n"
+          "  annotate   read and annotate: time expressions, places, actors,\n"
+          "             quotes, events\n"
+          "  events     the events as data: PLOVER JSON Lines or GDELT rows\n"
           "  timeml     write documents as TimeML with tidings' TIMEX3 tags\n"
           "  eval       score against gold annotations (eval timeml, eval quotes)\n"
           "  dict       check dictionaries, show what is loaded\n"
@@ -40,6 +42,8 @@ int main(int argc, char **argv) {
     return td_cmd_annotate(argc - 1, argv + 1);
   if (!strcmp(cmd, "timeml"))
     return td_cmd_timeml(argc - 1, argv + 1);
+  if (!strcmp(cmd, "events"))
+    return td_cmd_events(argc - 1, argv + 1);
   if (!strcmp(cmd, "eval"))
     return td_cmd_eval(argc - 1, argv + 1);
   if (!strcmp(cmd, "dict"))

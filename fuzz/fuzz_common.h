@@ -126,6 +126,35 @@ static inline void fuzz_report(void *ud, const td_diag *d) {
   L->reported++;
 }
 
+/* The events layer: spans inside the text, the trigger inside the
+ * event's span, a sentence of the document, actors inside the text, a
+ * date with its granularity and origin, known modality bits. */
+static inline void fuzz_check_events(const td_doc *doc) {
+  size_t len;
+  td_doc_text(doc, &len);
+  size_t n = td_doc_nevents(doc);
+  td_event_info e;
+  for (size_t i = 0; td_doc_event(doc, i, &e); i++) {
+    FUZZ_ASSERT(e.span.start < e.span.end && e.span.end <= len);
+    FUZZ_ASSERT(e.trigger.start >= e.span.start &&
+                e.trigger.end <= e.span.end);
+    FUZZ_ASSERT(e.sentence < td_doc_nsentences(doc));
+    FUZZ_ASSERT(e.code && *e.code);
+    FUZZ_ASSERT(e.quad >= 0 && e.quad <= 4);
+    for (size_t k = 0; k < e.nsources; k++)
+      FUZZ_ASSERT(e.sources[k].span.start < e.sources[k].span.end &&
+                  e.sources[k].span.end <= len);
+    for (size_t k = 0; k < e.ntargets; k++)
+      FUZZ_ASSERT(e.targets[k].span.start < e.targets[k].span.end &&
+                  e.targets[k].span.end <= len);
+    FUZZ_ASSERT(!e.date || (e.granularity && td_date_from_name(e.date_from)));
+    FUZZ_ASSERT(e.modality < (TD_MOD_REPORTED << 1));
+    FUZZ_ASSERT(e.place < (long)td_doc_nplaces(doc));
+    FUZZ_ASSERT(e.quote < (long)td_doc_nquotes(doc));
+  }
+  FUZZ_ASSERT(!td_doc_event(doc, n, &e));
+}
+
 static inline void fuzz_check_doc(const td_doc *doc) {
   size_t len;
   td_doc_text(doc, &len);
@@ -168,6 +197,7 @@ static inline void fuzz_check_doc(const td_doc *doc) {
   td_buf_free(&b);
   fuzz_check_entities(doc);
   fuzz_check_quantities(doc);
+  fuzz_check_events(doc);
 }
 
 /* The line count of a dictionary file's text, as its loader counts: one

@@ -29,7 +29,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       "countries.txt",     "timex-words.txt",       "timex-rules.txt",
       "actors.txt",        "agents.txt",            "roles.txt",
       "names.txt",         "letters.txt",           "places.txt",
-      "quantities.txt",    "cues.txt"};
+      "quantities.txt",    "cues.txt",              "events.txt",
+      "cameo.txt",         "event-words.txt"};
   static char dir[64];
   if (!dir[0]) {
     strcpy(dir, "/tmp/td_fuzz_data_XXXXXX");
@@ -76,7 +77,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         "Khojaly, Karabakh, presidential aide Hikmet Hajiyev said. The "
         "U.N. Security Council and Mr. Charles de Gaulle welcomed it; he "
         "said the Azerbaijani army entered Xocal\xc4\xb1 on Tuesday. It had "
-        "1,960 servicemen, about $5m, 12% and dozens of tanks.\n\n"
+        "1,960 servicemen, about $5m, 12% and dozens of tanks. Russia "
+        "withdrew its troops from Syria and attacked Ukraine.\n\n"
         "Follow TASS on Telegram.\n";
     fuzz_annotate(ctx, story, sizeof(story) - 1);
     td_ctx_free(ctx);

@@ -96,6 +96,11 @@ typedef struct td_ctx_opts {
   const char *const *agent_files; /* PETRARCH .agents files              */
   size_t nagent_files;
   bool no_own_actors;       /* code actors with the user's files alone   */
+  const char *const *verb_files;   /* TABARI/PETRARCH verb dictionaries  */
+  size_t nverb_files;
+  const char *const *discard_files; /* PETRARCH discard lists            */
+  size_t ndiscard_files;
+  bool no_own_events;       /* code events with the user's files alone   */
   td_diag_fn report;        /* problems in the user's files, or NULL     */
   void *report_ud;
 } td_ctx_opts;
@@ -107,14 +112,15 @@ td_ctx *td_ctx_open(const td_ctx_opts *opts, td_diag *err);
 /* Sizes of what was loaded, for `tidings dict` and the benchmarks. */
 typedef struct td_ctx_stats {
   size_t phrases, forms, places, actors, agents, roles, xactors;
+  size_t predicates, patterns;
   double load_seconds;
 } td_ctx_stats;
 void td_ctx_get_stats(const td_ctx *ctx, td_ctx_stats *out);
 
 /* Checks a dictionary file and reports each problem to fn; kind is
- * "actors", "agents" (TABARI/PETRARCH), or the name of one of our data
- * files ("actors.txt", "agents.txt", "roles.txt", "places.txt",
- * "countries.txt", "names.txt"). Returns the number of problems, or -1
+ * "actors", "agents", "verbs" (TABARI/PETRARCH), or the name of one of our
+ * data files ("actors.txt", "agents.txt", "roles.txt", "places.txt",
+ * "countries.txt", "names.txt", "events.txt"). Returns the number of problems, or -1
  * (err) if the file cannot be read or the kind is unknown. */
 long td_dict_check(const td_ctx *ctx, const char *path, const char *kind,
                    td_diag_fn fn, void *ud, td_diag *err);
@@ -199,7 +205,8 @@ const td_dateline *td_doc_dateline(const td_doc *doc);
 
 /* Builds the text model and runs every annotation stage: temporal
  * expressions (the `timexes` layer), quantities (`quantities`), places
- * (`places`), actors (`entities`) and quotations (`quotes`). Idempotent.
+ * (`places`), actors (`entities`), quotations (`quotes`) and events
+ * (`events`). Idempotent.
  * The context must not be text_only. */
 void td_doc_annotate(td_doc *doc, const td_ctx *ctx);
 
@@ -275,6 +282,77 @@ typedef struct td_quantity_info {
 
 size_t td_doc_nquantities(const td_doc *doc);
 bool td_doc_quantity(const td_doc *doc, size_t i, td_quantity_info *out);
+
+/* An actor of an event: the mention in the text, its CAMEO code, and the
+ * entity it is (an entities-layer index) or resolves to. */
+typedef struct td_event_actor {
+  td_span span;
+  const char *code; /* CAMEO actor code, or NULL when not coded       */
+  long entity;      /* the entities-layer index of the mention, or -1 */
+  long ref;         /* the entity it resolves to, or -1               */
+} td_event_actor;
+
+/* Where an event's date came from. */
+typedef enum td_date_from {
+  TD_DATE_TIMEX = 1, /* a temporal expression that governs the event   */
+  TD_DATE_CONTEXT,   /* the reference time the text is in              */
+  TD_DATE_STORY      /* the story date                                 */
+} td_date_from;
+const char *td_date_from_name(td_date_from f);
+
+/* Modality bits of an event. */
+enum {
+  TD_MOD_NEGATED = 1 << 0,     /* "did not attack", "refused to sign"   */
+  TD_MOD_HYPOTHETICAL = 1 << 1, /* "could attack", "may withdraw"        */
+  TD_MOD_CONDITIONAL = 1 << 2, /* "unless either side declares", "if"  */
+  TD_MOD_PLANNED = 1 << 3,     /* "will withdraw", "scheduled to"      */
+  TD_MOD_REPORTED = 1 << 4     /* inside a quote or indirect speech    */
+};
+/* The name of modality bit `bit` ("negated" ...), or NULL. */
+const char *td_modality_name(unsigned bit);
+
+/* An event (the `events` layer): who did what to whom, when and where. */
+typedef struct td_event_info {
+  td_span span;          /* the predicate and the words that coded it  */
+  td_span trigger;       /* the predicate itself ("withdrew")          */
+  uint32_t sentence;     /* index into td_doc_sentences                */
+  const char *code;      /* CAMEO event code ("0874")                  */
+  const char *root;      /* its root ("08")                            */
+  int quad;              /* quad class 1..4                            */
+  double goldstein;
+  const char *plover;    /* PLOVER type, or NULL                       */
+  const char *mode;      /* PLOVER mode, or NULL                       */
+  size_t nsources, ntargets;
+  const td_event_actor *sources, *targets;
+  const char *date;      /* TimeML value ("2024-05-15", "2023-09")     */
+  const char *granularity; /* day, month, year, ...                   */
+  td_date_from date_from;
+  long timex;            /* the timexes-layer index that dated it, -1  */
+  long place;            /* the places-layer index, -1                 */
+  bool place_dateline;   /* the place is the dateline's                */
+  unsigned modality;     /* TD_MOD_* bits                              */
+  long quote;            /* the quotes-layer index it was said in, -1  */
+  const char *pattern;   /* the dictionary line that coded it
+                            ("events.txt:120"), or NULL for a default  */
+} td_event_info;
+
+size_t td_doc_nevents(const td_doc *doc);
+bool td_doc_event(const td_doc *doc, size_t i, td_event_info *out);
+
+/* The events as data (docs/format.md, `tidings events`). */
+typedef enum td_events_format {
+  TD_EVENTS_PLOVER = 0, /* one PLOVER record per event, a line of JSON     */
+  TD_EVENTS_GDELT       /* GDELT 2.0 event rows: 61 TAB-separated columns,
+                           one per source-target pair                      */
+} td_events_format;
+enum {
+  TD_EVENTS_ALL = 1 /* also events without an actor or a date, and (PLOVER)
+                       those whose CAMEO code has no PLOVER type          */
+};
+/* Appends the document's events (after td_doc_annotate) to out; returns
+ * the number of records or rows written. */
+size_t td_doc_write_events(const td_doc *doc, td_buf *out,
+                           td_events_format fmt, unsigned flags);
 
 /* Token kinds and flags (td_token). */
 typedef enum td_tok_kind {
@@ -385,6 +463,33 @@ int td_eval_quotes(const td_ctx *ctx, const char *dir, unsigned flags,
                    FILE *report, td_attr_scores *total);
 /* Prints exact and overlap P/R/F1 for source, cue and content. */
 void td_attr_report(FILE *f, const td_attr_scores *s);
+
+/* PETRARCH validation counts (td_eval_petrarch). Events are compared as
+ * distinct (source code, target code, event code) triples per record. */
+typedef struct td_petr_scores {
+  long records;  /* records scored                                      */
+  long exact;    /* records whose produced triples equal the expected   */
+  long expected, produced, matched; /* triples over the scored records  */
+  long skipped;  /* records not scored: they test PETRARCH's parse-tree
+                    input (error="bad_input_parse"), which tidings has not */
+  long refused;  /* malformed records, reported and left out            */
+} td_petr_scores;
+
+/* Runs PETRARCH's validation records (PETR.UnitTest.records.xml): loads a
+ * context with the dictionaries its <Environment> names (paths relative to
+ * the XML file) alone (no_own_actors, no_own_events; data_dir as for
+ * td_ctx_new), annotates each record's text as a story of the record's
+ * date and compares its events, expanded over sources x targets, with the
+ * expected EventCodings (docs/cli.md, "tidings eval petrarch", says what
+ * matches). Prints, to report, one line per record that is not exact
+ * (TD_EVAL_ERRORS), one line per category (TD_EVAL_PER_FILE), then the
+ * totals; problems in the XML and dictionary lines skipped go to standard
+ * error. Returns 0, or -1 if the file or a dictionary cannot be read or a
+ * record is malformed. */
+int td_eval_petrarch(const char *records_xml, const char *data_dir,
+                     unsigned flags, FILE *report, td_petr_scores *out);
+/* Prints the totals line of td_eval_petrarch. */
+void td_petr_report(FILE *f, const td_petr_scores *s);
 
 /* ---- Running many documents -------------------------------------------- */
 

@@ -1,7 +1,7 @@
 /*
  * ctx.c — loads and frees the context, and runs the annotation stages in
  * their order: text model, time, quantities, lexicon, places, actors,
- * quotes.
+ * quotes, events.
  */
 #include "ctx.h"
 
@@ -25,6 +25,10 @@ static bool td_load_dicts(td_ctx *ctx, const td_ctx_opts *o, td_diag *err) {
                          err))
     return false;
   td_dict_report rep = {o->report, o->report_ud, 0};
+  for (size_t i = 0; i < o->ndiscard_files; i++)
+    if (!td_tabari_load_discards(ctx->lexicon, o->discard_files[i], &rep,
+                                 err))
+      return false;
   for (size_t i = 0; i < o->nactor_files; i++)
     if (!td_tabari_load_actors(&ctx->actors, ctx->lexicon, o->actor_files[i],
                                &rep, err))
@@ -49,6 +53,25 @@ static bool td_load_dicts(td_ctx *ctx, const td_ctx_opts *o, td_diag *err) {
   ctx->actor_ctx.rules = &ctx->text;
   if (!(ctx->quotes = td_quote_rules_load(dir, ctx->lexicon, &ctx->wordnet, err)))
     return false;
+  /* events: the CAMEO table, our dictionary and the user's verb files,
+   * then the word classes; every word is interned before the tables are
+   * sized */
+  if (!td_cameo_load(&ctx->cameo, dir, err))
+    return false;
+  ctx->events = td_eventdict_new(ctx->lexicon, &ctx->wordnet, &ctx->cameo);
+  if (!o->no_own_events && !td_eventdict_load_own(ctx->events, dir, err))
+    return false;
+  ctx->events->gap = 8;
+  for (size_t i = 0; i < o->nverb_files; i++)
+    if (!td_tabari_load_verbs(ctx->events, o->verb_files[i], &rep, err))
+      return false;
+  ctx->events->gap = 3;
+  if (!(ctx->event_rules =
+            td_event_rules_load(dir, ctx->lexicon, ctx->events, err)))
+    return false;
+  td_eventdict_finish(ctx->events);
+  td_event_rules_finish(ctx->event_rules);
+  td_event_rules_set_reporting(ctx->event_rules, ctx->text.reporting);
   ctx->dicts = true;
   return true;
 }
@@ -84,6 +107,9 @@ void td_ctx_free(td_ctx *ctx) {
   if (!ctx)
     return;
   td_quote_rules_free(ctx->quotes);
+  td_event_rules_free(ctx->event_rules);
+  td_eventdict_free(ctx->events);
+  td_cameo_free(&ctx->cameo);
   td_actor_ctx_free(&ctx->actor_ctx);
   td_lexicon_free(ctx->lexicon);
   td_actordict_free(&ctx->actors);
@@ -110,6 +136,8 @@ void td_ctx_get_stats(const td_ctx *ctx, td_ctx_stats *out) {
   out->agents = ctx->actors.agents.n;
   out->roles = ctx->actors.roles.n;
   out->xactors = ctx->actors.xactors.n;
+  out->predicates = ctx->events ? ctx->events->preds.n : 0;
+  out->patterns = ctx->events ? ctx->events->pats.n : 0;
 }
 
 void td_doc_annotate(td_doc *doc, const td_ctx *ctx) {
@@ -122,6 +150,7 @@ void td_doc_annotate(td_doc *doc, const td_ctx *ctx) {
   td_places_run(doc, &ctx->geo);
   td_actors_run(doc, &ctx->actor_ctx);
   td_quotes_run(doc, ctx->quotes);
+  td_events_run(doc, ctx->event_rules);
 }
 
 typedef struct td_relay {
@@ -156,6 +185,15 @@ long td_dict_check(const td_ctx *ctx, const char *path, const char *kind,
                   : td_tabari_load_agents(&d, lx, path, &rep, err);
     n = ok ? rep.problems : -1;
     td_actordict_free(&d);
+  } else if (!strcmp(kind, "verbs")) {
+    td_eventdict *d = td_eventdict_new(lx, &ctx->wordnet, &ctx->cameo);
+    td_dict_report rep = {td_relay_report, &r, 0};
+    n = td_tabari_load_verbs(d, path, &rep, err) ? rep.problems : -1;
+    td_eventdict_free(d);
+  } else if (!strcmp(kind, "events.txt")) {
+    td_eventdict *d = td_eventdict_new(lx, &ctx->wordnet, &ctx->cameo);
+    n = td_eventdict_check(d, path, td_relay_report, &r, err);
+    td_eventdict_free(d);
   } else if (!strcmp(kind, "places.txt")) {
     n = td_gazetteer_check(path, &ctx->countries, lx, td_relay_report, &r,
                            err);
@@ -166,8 +204,9 @@ long td_dict_check(const td_ctx *ctx, const char *path, const char *kind,
     n = td_actordict_check(path, kind, lx, td_relay_report, &r, err);
   } else {
     td_diag_set(err, TD_ERROR, path, 0, -1,
-                "unknown dictionary kind \"%s\" (actors, agents, actors.txt, "
-                "agents.txt, roles.txt, names.txt, places.txt, countries.txt)",
+                "unknown dictionary kind \"%s\" (actors, agents, verbs, "
+                "actors.txt, agents.txt, roles.txt, names.txt, places.txt, "
+                "countries.txt, events.txt)",
                 kind);
   }
   /* The phrases themselves: each must make words (reported by the loaders

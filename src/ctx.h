@@ -6,11 +6,13 @@
 #define TD_CTX_H
 
 #include "extract/actors.h"
+#include "extract/events.h"
 #include "extract/places.h"
 #include "extract/quantities.h"
 #include "extract/quotes.h"
 #include "extract/timex.h"
 #include "lex/actordict.h"
+#include "lex/eventdict.h"
 #include "lex/gazetteer.h"
 #include "lex/lexicon.h"
 #include "lex/wordnet.h"
@@ -32,6 +34,9 @@ struct td_ctx {
   td_geo geo;
   td_actor_ctx actor_ctx;
   td_quote_rules *quotes;
+  td_cameo cameo;
+  td_eventdict *events;
+  td_event_rules *event_rules;
   double load_seconds;
 };
 

@@ -25,6 +25,7 @@ enum {
   TD_LX_PLACE,       /* a place: td_gazetteer.places                   */
   TD_LX_XACTOR,      /* a TABARI/PETRARCH actor: td_actors.xactors     */
   TD_LX_XAGENT,      /* a TABARI/PETRARCH agent: td_actors.agents      */
+  TD_LX_DISCARD,     /* a PETRARCH discard: 1 story-level, 0 sentence  */
   TD_LX_NKINDS
 };
 

@@ -6,125 +6,13 @@
  * with its line number and skipped; the rest of the file still loads.
  */
 #include "actordict.h"
+#include "tabari_file.h"
 
 #include "../text/text.h"
 
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
-
-typedef struct td_tline {
-  const char *s;
-  size_t n;
-  long line;
-} td_tline;
-
-typedef struct td_tfile {
-  const char *path;
-  char *text;
-  size_t len, pos;
-  long line;
-  bool in_xml; /* inside a <!-- comment spanning lines */
-} td_tfile;
-
-static bool td_tfile_open(td_tfile *f, const char *path, td_diag *err) {
-  memset(f, 0, sizeof(*f));
-  f->path = path;
-  FILE *fp = fopen(path, "rb");
-  if (!fp) {
-    td_diag_set(err, TD_ERROR, path, 0, -1, "cannot open: %s",
-                strerror(errno));
-    return false;
-  }
-  td_buf b = {0};
-  if (!td_file_read_all(fp, path, &b, err))
-    return false;
-  f->len = b.len;
-  f->text = (char *)td_buf_cstr(&b);
-  return true;
-}
-
-static void td_report(td_dict_report *rep, const char *path, long line,
-                      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static void td_report(td_dict_report *rep, const char *path, long line,
-                      const char *fmt, ...) {
-  rep->problems++;
-  if (!rep->fn)
-    return;
-  td_diag d;
-  memset(&d, 0, sizeof(d));
-  d.severity = TD_WARNING;
-  snprintf(d.path, sizeof(d.path), "%s", path);
-  d.line = line;
-  d.byte = -1;
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(d.msg, sizeof(d.msg), fmt, ap);
-  va_end(ap);
-  rep->fn(rep->ud, &d);
-}
-
-/* The next line with its comments removed and its right end trimmed (the
- * line is copied into buf, at most cap - 1 bytes); false at the end. A
- * line that is not UTF-8 is reported and skipped. */
-static bool td_tfile_next(td_tfile *f, char *buf, size_t cap, td_tline *out,
-                          td_dict_report *rep) {
-  while (f->pos < f->len) {
-    const char *s = f->text + f->pos;
-    const char *nl = memchr(s, '\n', f->len - f->pos);
-    size_t n = nl ? (size_t)(nl - s) : f->len - f->pos;
-    f->pos += n + (nl ? 1 : 0);
-    f->line++;
-    size_t bad;
-    int u = td_utf8_check(s, n, &bad);
-    if (u) {
-      td_report(rep, f->path, f->line, "%s at byte %zu of the line",
-                u == 2 ? "a NUL byte" : "invalid UTF-8", bad);
-      continue;
-    }
-    size_t k = 0;
-    for (size_t i = 0; i < n;) {
-      if (f->in_xml) {
-        const char *end = NULL;
-        for (size_t j = i; j + 3 <= n; j++)
-          if (s[j] == '-' && s[j + 1] == '-' && s[j + 2] == '>') {
-            end = s + j;
-            break;
-          }
-        if (!end) {
-          i = n;
-          break;
-        }
-        i = (size_t)(end - s) + 3;
-        f->in_xml = false;
-        continue;
-      }
-      if (i + 4 <= n && !memcmp(s + i, "<!--", 4)) {
-        f->in_xml = true;
-        i += 4;
-        continue;
-      }
-      if (s[i] == '#' || s[i] == ';')
-        break;
-      if (k + 1 < cap)
-        buf[k++] = s[i];
-      i++;
-    }
-    while (k && (buf[k - 1] == ' ' || buf[k - 1] == '\t' || buf[k - 1] == '\r'))
-      k--;
-    buf[k] = 0;
-    size_t lead = 0;
-    while (lead < k && (buf[lead] == ' ' || buf[lead] == '\t'))
-      lead++;
-    if (lead == k)
-      continue;
-    out->s = buf;
-    out->n = k;
-    out->line = f->line;
-    return true;
-  }
-  return false;
-}
 
 /* "YYMMDD" or "YYYYMMDD" as days since 1970; false if malformed. */
 static bool td_tabari_date(const char *s, size_t n, long *days) {
@@ -282,7 +170,7 @@ static bool td_actor_codes(td_actordict *d, long x, const char *s, size_t n,
     if (p == e)
       break;
     if (*p != '[') {
-      td_report(rep, path, line, "text after the codes is ignored: %.*s",
+      td_tabari_report(rep, path, line, "text after the codes is ignored: %.*s",
                 (int)(e - p), p);
       break;
     }
@@ -293,7 +181,7 @@ static bool td_actor_codes(td_actordict *d, long x, const char *s, size_t n,
         break;
       }
     if (!close) {
-      td_report(rep, path, line, "a code opened with [ is not closed: %.*s",
+      td_tabari_report(rep, path, line, "a code opened with [ is not closed: %.*s",
                 (int)(e - p), p);
       break;
     }
@@ -301,7 +189,7 @@ static bool td_actor_codes(td_actordict *d, long x, const char *s, size_t n,
     bool dated;
     const char *why;
     if (!td_tabari_code(p + 1, (size_t)(close - p - 1), &c, &dated, &why)) {
-      td_report(rep, path, line, "%s: %.*s", why, (int)(close - p + 1), p);
+      td_tabari_report(rep, path, line, "%s: %.*s", why, (int)(close - p + 1), p);
       p = close + 1;
       continue;
     }
@@ -313,7 +201,7 @@ static bool td_actor_codes(td_actordict *d, long x, const char *s, size_t n,
       if (xa->ndated == 0)
         xa->dated = (uint32_t)d->xcodes.n;
       if (xa->dated + xa->ndated != d->xcodes.n) {
-        td_report(rep, path, line, "dated codes must follow their actor");
+        td_tabari_report(rep, path, line, "dated codes must follow their actor");
         p = close + 1;
         continue;
       }
@@ -331,27 +219,29 @@ bool td_tabari_load_actors(td_actordict *d, td_lexicon *lx, const char *path,
   td_tfile f;
   if (!td_tfile_open(&f, path, err))
     return false;
-  char buf[2048], ph[2048];
-  td_tline ln;
+  char ph[2048];
+  char *line_s;
+  size_t line_n;
   long cur = -1; /* the record lines attach to */
-  while (td_tfile_next(&f, buf, sizeof(buf), &ln, rep)) {
-    const char *s = ln.s;
-    size_t n = ln.n;
+  while (td_tfile_next(&f, &line_s, &line_n, rep)) {
+    const char *s = line_s;
+    size_t n = line_n;
+    long lineno = f.line;
     while (n && (*s == ' ' || *s == '\t'))
       s++, n--;
     if (*s == '[') {
       /* dated (or default) codes of the current record */
       if (cur < 0)
-        td_report(rep, path, ln.line, "a code line before any actor");
+        td_tabari_report(rep, path, lineno, "a code line before any actor");
       else
-        td_actor_codes(d, cur, s, n, rep, path, ln.line);
+        td_actor_codes(d, cur, s, n, rep, path, lineno);
       continue;
     }
     bool synonym = *s == '+';
     if (synonym) {
       s++, n--;
       if (cur < 0) {
-        td_report(rep, path, ln.line, "a synonym (+) before any actor");
+        td_tabari_report(rep, path, lineno, "a synonym (+) before any actor");
         continue;
       }
     }
@@ -365,18 +255,18 @@ bool td_tabari_load_actors(td_actordict *d, td_lexicon *lx, const char *path,
       cur = (long)d->xactors.n;
       td_vec_push(&d->xactors, x);
       if (open)
-        td_actor_codes(d, cur, open, n - pn, rep, path, ln.line);
+        td_actor_codes(d, cur, open, n - pn, rep, path, lineno);
     } else if (open) {
-      td_report(rep, path, ln.line,
+      td_tabari_report(rep, path, lineno,
                 "a synonym's code is ignored (codes belong to the primary "
                 "phrase)");
     }
     const char *why;
     if (!td_lexicon_add(lx, ph, k, TD_PH_PROPER, TD_LX_XACTOR, (uint32_t)cur,
                         &why))
-      td_report(rep, path, ln.line, "%s: %.*s", why, (int)n, s);
+      td_tabari_report(rep, path, lineno, "%s: %.*s", why, (int)n, s);
   }
-  td_free(f.text);
+  td_tfile_close(&f);
   return true;
 }
 
@@ -430,7 +320,7 @@ static void td_agent_phrase(td_lexicon *lx, const td_subst_list *sl,
         if (*left <= 0) {
           td_buf_free(&e);
           if (depth == 0)
-            td_report(rep, path, line,
+            td_tabari_report(rep, path, line,
                       "the substitution sets expand to more than %d phrases",
                       TD_AGENT_EXPANSION);
           return;
@@ -439,7 +329,7 @@ static void td_agent_phrase(td_lexicon *lx, const td_subst_list *sl,
       }
       return;
     }
-    td_report(rep, path, line, "unknown substitution set %.*s", (int)mn, a);
+    td_tabari_report(rep, path, line, "unknown substitution set %.*s", (int)mn, a);
     return;
   }
   char ph[2048];
@@ -447,7 +337,7 @@ static void td_agent_phrase(td_lexicon *lx, const td_subst_list *sl,
   const char *why;
   (*left)--;
   if (!td_lexicon_add(lx, ph, k, flags, TD_LX_XAGENT, value, &why))
-    td_report(rep, path, line, "%s: %.*s", why, (int)n, p);
+    td_tabari_report(rep, path, line, "%s: %.*s", why, (int)n, p);
 }
 
 bool td_tabari_load_agents(td_actordict *d, td_lexicon *lx, const char *path,
@@ -456,11 +346,12 @@ bool td_tabari_load_agents(td_actordict *d, td_lexicon *lx, const char *path,
   if (!td_tfile_open(&f, path, err))
     return false;
   td_subst_list sl = {0};
-  char buf[2048];
-  td_tline ln;
-  while (td_tfile_next(&f, buf, sizeof(buf), &ln, rep)) {
-    const char *s = ln.s;
-    size_t n = ln.n;
+  char *line_s;
+  size_t line_n;
+  while (td_tfile_next(&f, &line_s, &line_n, rep)) {
+    const char *s = line_s;
+    size_t n = line_n;
+    long lineno = f.line;
     while (n && (*s == ' ' || *s == '\t'))
       s++, n--;
     const char *eq = memchr(s, '=', n);
@@ -472,7 +363,7 @@ bool td_tabari_load_agents(td_actordict *d, td_lexicon *lx, const char *path,
       while (nn && isspace((unsigned char)s[nn - 1]))
         nn--;
       if (nn < 3 || s[nn - 1] != '!' || nn >= sizeof(st.name)) {
-        td_report(rep, path, ln.line, "a substitution set is !NAME! = A, B");
+        td_tabari_report(rep, path, lineno, "a substitution set is !NAME! = A, B");
         continue;
       }
       memcpy(st.name, s, nn);
@@ -491,7 +382,7 @@ bool td_tabari_load_agents(td_actordict *d, td_lexicon *lx, const char *path,
         p = ie + 1;
       }
       if (!st.items.n) {
-        td_report(rep, path, ln.line, "a substitution set has no items");
+        td_tabari_report(rep, path, lineno, "a substitution set has no items");
         continue;
       }
       td_vec_push(&sl, st);
@@ -502,7 +393,7 @@ bool td_tabari_load_agents(td_actordict *d, td_lexicon *lx, const char *path,
     size_t pn, cn;
     const char *cs;
     if (!td_split_code(s, n, &pn, &cs, &cn, &why) || !cs) {
-      td_report(rep, path, ln.line, "%s: %.*s",
+      td_tabari_report(rep, path, lineno, "%s: %.*s",
                 why ? why : "an agent needs a code [~XXX] or [XXX~]", (int)n,
                 s);
       continue;
@@ -515,7 +406,7 @@ bool td_tabari_load_agents(td_actordict *d, td_lexicon *lx, const char *path,
       cn--;
     if (!td_agentcode_parse(cs, cn, &a.code) || !a.code.code[0] ||
         (cs[0] != '~' && cs[cn - 1] != '~')) {
-      td_report(rep, path, ln.line, "an agent code is [~XXX] or [XXX~]: %.*s",
+      td_tabari_report(rep, path, lineno, "an agent code is [~XXX] or [XXX~]: %.*s",
                 (int)n, s);
       continue;
     }
@@ -523,7 +414,7 @@ bool td_tabari_load_agents(td_actordict *d, td_lexicon *lx, const char *path,
     const char *bend = brace ? memchr(brace, '}', pn - (size_t)(brace - s))
                              : NULL;
     if (brace && !bend) {
-      td_report(rep, path, ln.line, "a plural opened with { is not closed");
+      td_tabari_report(rep, path, lineno, "a plural opened with { is not closed");
       continue;
     }
     size_t phn = brace ? (size_t)(brace - s) : pn;
@@ -534,12 +425,12 @@ bool td_tabari_load_agents(td_actordict *d, td_lexicon *lx, const char *path,
     td_vec_push(&d->agents, a);
     unsigned flags = TD_PH_ICASE | (brace ? 0u : (unsigned)TD_PH_INFLECT);
     long left = TD_AGENT_EXPANSION;
-    td_agent_phrase(lx, &sl, s, phn, flags, idx, rep, path, ln.line, 0, &left);
+    td_agent_phrase(lx, &sl, s, phn, flags, idx, rep, path, lineno, 0, &left);
     if (brace && bend > brace + 1)
       td_agent_phrase(lx, &sl, brace + 1, (size_t)(bend - brace - 1),
-                      TD_PH_ICASE, idx, rep, path, ln.line, 0, &left);
+                      TD_PH_ICASE, idx, rep, path, lineno, 0, &left);
   }
   td_subst_free(&sl);
-  td_free(f.text);
+  td_tfile_close(&f);
   return true;
 }

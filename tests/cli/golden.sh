@@ -4,7 +4,8 @@
 # diff.
 . "$(dirname "$0")/lib.inc"
 cd "$SRC" || exit 1
-for mode in json table sentences annotate timexes entities places; do
+for mode in json table sentences annotate timexes entities places events \
+    plover gdelt; do
   cmd=read
   case $mode in
     json) args="" ;;
@@ -14,6 +15,9 @@ for mode in json table sentences annotate timexes entities places; do
     timexes) cmd=annotate; args="--timexes" ;;
     entities) cmd=annotate; args="--entities" ;;
     places) cmd=annotate; args="--places" ;;
+    events) cmd=annotate; args="--events" ;;
+    plover) cmd=events; args="" ;;
+    gdelt) cmd=events; args="--format gdelt" ;;
   esac
   CHECKS=$((CHECKS + 1))
   # shellcheck disable=SC2086

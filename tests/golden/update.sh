@@ -11,4 +11,7 @@ bin=${1:-build/tidings}
 "$bin" annotate --timexes examples/stories >tests/golden/examples.timexes
 "$bin" annotate --entities examples/stories >tests/golden/examples.entities
 "$bin" annotate --places examples/stories >tests/golden/examples.places
+"$bin" annotate --events examples/stories >tests/golden/examples.events
+"$bin" events examples/stories >tests/golden/examples.plover
+"$bin" events --format gdelt examples/stories >tests/golden/examples.gdelt
 echo "golden files updated; review with git diff tests/golden" >&2

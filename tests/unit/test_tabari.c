@@ -322,7 +322,7 @@ static void test_dict_check(void) {
                        "actors.txt", "actors.txt"),
             0);
   /* An unknown kind, a missing file. */
-  CHECK_INT(td_dict_check(ctx, actors_path, "verbs", collect, NULL, &err), -1);
+  CHECK_INT(td_dict_check(ctx, actors_path, "sounds", collect, NULL, &err), -1);
   CHECK_INT(td_dict_check(ctx, "/nonexistent/a.actors", "actors", collect,
                           NULL, &err),
             -1);
