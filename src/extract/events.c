@@ -421,12 +421,11 @@ static void td_group(const td_erun *E, int32_t u, size_t *a, size_t *b) {
 /* ---- Roles ----------------------------------------------------------------- */
 
 typedef struct td_erole {
-  int32_t unit; /* a unit of the compound, -1 none */
-  bool whole;   /* the whole compound (else that unit alone) */
+  int32_t unit; /* a unit of the compound (all its units act), -1 none */
   int32_t quote_speaker; /* "I"/"we" in a quote: that quote, else -1 */
 } td_erole;
 
-static const td_erole td_no_erole = {-1, false, -1};
+static const td_erole td_no_erole = {-1, -1};
 
 static bool td_is_adverb(const td_erun *E, uint32_t i) {
   const td_token *t = &E->tok[i];
@@ -487,7 +486,6 @@ static td_erole td_subject(const td_erun *E, uint32_t i, uint32_t *gov,
         continue;
       }
       r.unit = u;
-      r.whole = true;
       return r;
     }
     uint32_t c = td_wcls(E, k);
@@ -518,8 +516,7 @@ static td_erole td_subject(const td_erun *E, uint32_t i, uint32_t *gov,
         a--;
       if (a > lo && E->unit_at[a - 1] >= 0) {
         r.unit = E->unit_at[a - 1];
-        r.whole = true;
-        return r;
+          return r;
       }
       if (td_form(E, k) != E->R->f_to)
         break;
@@ -1117,8 +1114,8 @@ static void td_dated_nouns(td_erun *E, td_dated_vec *out) {
 
 /* ---- One predicate ------------------------------------------------------------ */
 
-static void td_push_role(td_erun *E, td_erole r, uint32_t *first, uint32_t *n,
-                         bool whole_ok) {
+static void td_push_role(td_erun *E, td_erole r, uint32_t *first,
+                         uint32_t *n) {
   *first = (uint32_t)E->out->actors.n;
   *n = 0;
   if (r.quote_speaker >= 0) {
@@ -1136,9 +1133,8 @@ static void td_push_role(td_erun *E, td_erole r, uint32_t *first, uint32_t *n,
   }
   if (r.unit < 0)
     return;
-  size_t a = (size_t)r.unit, b = (size_t)r.unit;
-  if (r.whole && whole_ok)
-    td_group(E, r.unit, &a, &b);
+  size_t a, b;
+  td_group(E, r.unit, &a, &b);
   for (size_t u = a; u <= b; u++) {
     const td_unit *un = &E->units.v[u];
     td_event_actor ac;
@@ -1208,19 +1204,19 @@ static void td_code_pred(td_erun *E, uint32_t t, uint32_t te, int32_t pi,
       if (by_after) {
         int32_t u = td_unit_after(E, by + 1, 2, &prep, false);
         if (u >= 0)
-          src.unit = u, src.whole = true;
+          src.unit = u;
       }
       if (aux & EW_BE)
         tgt = td_subject(E, a, &gov, 0);
       else if (t > E->s_first && E->unit_at[t - 1] >= 0)
-        tgt.unit = E->unit_at[t - 1], tgt.whole = true;
+        tgt.unit = E->unit_at[t - 1];
     } else {
       /* "X condemned the attack and promised aid": the subject of the
        * verb before "and" */
       uint32_t f = a > E->s_first ? td_form(E, a - 1) : 0;
       if ((f == E->R->f_and || f == E->R->f_but) && E->last_src >= 0 &&
           (a < 2 || E->unit_at[a - 2] < 0))
-        src.unit = E->last_src, src.whole = true;
+        src.unit = E->last_src;
       else
         src = td_subject(E, a, &gov, 0);
       /* after what the pattern read: "withdrew the Russian peacekeeping
@@ -1248,16 +1244,16 @@ static void td_code_pred(td_erun *E, uint32_t t, uint32_t te, int32_t pi,
         u = td_unit_after(E, from, 10, &prep, true);
       }
       if (u >= 0)
-        tgt.unit = u, tgt.whole = true;
+        tgt.unit = u;
     }
   } else {
     uint32_t prep;
     /* possessor or actor adjective right before: "Russia's withdrawal" */
     if (t > E->s_first && td_form(E, t - 1) == E->R->f_poss_s && t - 1 > 0 &&
         E->unit_at[t - 2] >= 0)
-      src.unit = E->unit_at[t - 2], src.whole = true;
+      src.unit = E->unit_at[t - 2];
     else if (t > E->s_first && E->unit_at[t - 1] >= 0)
-      src.unit = E->unit_at[t - 1], src.whole = true;
+      src.unit = E->unit_at[t - 1];
     /* "by X" in the noun phrase */
     if (src.unit < 0) {
       int words = 0;
@@ -1275,7 +1271,7 @@ static void td_code_pred(td_erun *E, uint32_t t, uint32_t te, int32_t pi,
         if (td_form(E, j) == E->R->f_by && j + 1 < E->s_end) {
           int32_t u = td_unit_after(E, j + 1, 2, &prep, false);
           if (u >= 0)
-            src.unit = u, src.whole = true;
+            src.unit = u;
           break;
         }
         if (td_is_word(E, j))
@@ -1287,7 +1283,7 @@ static void td_code_pred(td_erun *E, uint32_t t, uint32_t te, int32_t pi,
         !(b.tgt >= 0 && E->units.v[b.tgt].tf <= te + 3)) {
       int32_t u = td_unit_after(E, te + 1, 2, &prep, true);
       if (u >= 0 && prep == 0)
-        src.unit = u, src.whole = true;
+        src.unit = u;
     }
     /* the subject of the light verb ("X carried out measures") or the
      * agent of a light participle after it ("measures carried out by X") */
@@ -1304,7 +1300,7 @@ static void td_code_pred(td_erun *E, uint32_t t, uint32_t te, int32_t pi,
           if (lend < E->s_end && td_form(E, lend) == E->R->f_by) {
             int32_t u = td_unit_after(E, lend + 1, 2, &prep, false);
             if (u >= 0)
-              src.unit = u, src.whole = true;
+              src.unit = u;
           }
         } else {
           src = td_subject(E, a, &gov, 0);
@@ -1319,7 +1315,7 @@ static void td_code_pred(td_erun *E, uint32_t t, uint32_t te, int32_t pi,
           if (j < E->s_end && td_form(E, j) == E->R->f_by) {
             int32_t u = td_unit_after(E, j + 1, 2, &prep, false);
             if (u >= 0)
-              src.unit = u, src.whole = true;
+              src.unit = u;
           }
         }
       }
@@ -1341,7 +1337,7 @@ static void td_code_pred(td_erun *E, uint32_t t, uint32_t te, int32_t pi,
           int32_t u = td_unit_after(E, j + 1, 3, &prep, true);
           if (u >= 0 && (src.unit < 0 || E->units.v[u].group !=
                                              E->units.v[src.unit].group))
-            tgt.unit = u, tgt.whole = true;
+            tgt.unit = u;
           break;
         }
         if (td_is_word(E, j))
@@ -1350,9 +1346,9 @@ static void td_code_pred(td_erun *E, uint32_t t, uint32_t te, int32_t pi,
     }
   }
   if (b.src >= 0)
-    src.unit = b.src, src.whole = true, src.quote_speaker = -1;
+    src.unit = b.src, src.quote_speaker = -1;
   if (b.tgt >= 0)
-    tgt.unit = b.tgt, tgt.whole = true, tgt.quote_speaker = -1;
+    tgt.unit = b.tgt, tgt.quote_speaker = -1;
   /* a compound source with no target: each member toward the others */
   if (tgt.unit < 0 && tgt.quote_speaker < 0 && src.unit >= 0) {
     size_t ga, gb;
@@ -1408,8 +1404,8 @@ static void td_code_pred(td_erun *E, uint32_t t, uint32_t te, int32_t pi,
     src = tgt;
     tgt = x;
   }
-  td_push_role(E, src, &ev.src, &ev.nsrc, true);
-  td_push_role(E, tgt, &ev.tgt, &ev.ntgt, true);
+  td_push_role(E, src, &ev.src, &ev.nsrc);
+  td_push_role(E, tgt, &ev.tgt, &ev.ntgt);
 
   /* modality */
   uint32_t m = aux | gov;
