@@ -286,6 +286,12 @@ int td_eval_petrarch(const char *records_xml, const char *data_dir,
   }
   out->refused = pf.refused;
   int rc = pf.refused ? -1 : 0;
+  if (!pf.records.n) {
+    /* not a records file (or an empty one): say so, fail */
+    fprintf(stderr, "tidings: %s: error: no <Sentence> record found\n",
+            records_xml);
+    rc = -1;
+  }
 
   /* the context: the records' dictionaries alone */
   td_petr_names *lists[4] = {&pf.actor_files, &pf.agent_files, &pf.verb_files,

@@ -128,4 +128,8 @@ CHECKS=$((CHECKS + 1))
 floor=80
 awk -v x="$exact" -v r="$rec" -v f="$floor" 'BEGIN { exit !(r > 0 && 100 * x / r >= f) }' ||
   fail "exact share $exact/$rec below $floor%"
+# a file that holds no record (binary, or not PETRARCH's XML): an error
+printf 'not\001xml\000at all' >"$TMP/junk.xml"
+expect_rc 1 "$BIN" eval petrarch "$TMP/junk.xml"
+expect_in "$TMP/err" 'no <Sentence> record found'
 finish
