@@ -39,6 +39,21 @@ typedef struct td_cli_inputs {
   bool no_own_events;
 } td_cli_inputs;
 
+/* The getopt_long entries of the input options other than --format
+ * (td_cli_input_opt; --jobs/-j comes back as 'j') and of the dictionary
+ * options (td_cli_dict_opt), for the subcommands' option tables. */
+#define TD_CLI_INPUT_OPTIONS                                                   \
+  {"date", required_argument, 0, 0}, {"source", required_argument, 0, 0},     \
+      {"max-doc-size", required_argument, 0, 0},                               \
+      {"data", required_argument, 0, 0}, {"jobs", required_argument, 0, 'j'},  \
+      {"stats", no_argument, 0, 0}
+#define TD_CLI_DICT_OPTIONS                                                    \
+  {"actors", required_argument, 0, 0}, {"agents", required_argument, 0, 0},   \
+      {"no-own-actors", no_argument, 0, 0},                                    \
+      {"verbs", required_argument, 0, 0},                                      \
+      {"discards", required_argument, 0, 0},                                   \
+      {"no-own-events", no_argument, 0, 0}
+
 /* Usage text for the dictionary options of annotate. */
 extern const char td_cli_dict_help[];
 /* Handles a dictionary option (actors, agents, no-own-actors, verbs,

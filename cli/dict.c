@@ -99,12 +99,7 @@ static int td_dict_check_cmd(int argc, char **argv) {
 
 static int td_dict_stats_cmd(int argc, char **argv) {
   static const struct option opts[] = {
-      {"actors", required_argument, 0, 0},
-      {"agents", required_argument, 0, 0},
-      {"no-own-actors", no_argument, 0, 0},
-      {"verbs", required_argument, 0, 0},
-      {"discards", required_argument, 0, 0},
-      {"no-own-events", no_argument, 0, 0},
+      TD_CLI_DICT_OPTIONS,
       {"data", required_argument, 0, 'd'},
       {"help", no_argument, 0, 'h'},
       {0, 0, 0, 0}};

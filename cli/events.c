@@ -42,19 +42,9 @@ int td_cmd_events(int argc, char **argv) {
   static const struct option opts[] = {
       {"format", required_argument, 0, 'f'},
       {"all", no_argument, 0, 'a'},
-      {"date", required_argument, 0, 0},
-      {"source", required_argument, 0, 0},
-      {"max-doc-size", required_argument, 0, 0},
-      {"data", required_argument, 0, 0},
-      {"jobs", required_argument, 0, 'j'},
-      {"stats", no_argument, 0, 0},
       {"input-format", required_argument, 0, 'I'},
-      {"actors", required_argument, 0, 0},
-      {"agents", required_argument, 0, 0},
-      {"no-own-actors", no_argument, 0, 0},
-      {"verbs", required_argument, 0, 0},
-      {"discards", required_argument, 0, 0},
-      {"no-own-events", no_argument, 0, 0},
+      TD_CLI_INPUT_OPTIONS,
+      TD_CLI_DICT_OPTIONS,
       {"help", no_argument, 0, 'h'},
       {0, 0, 0, 0}};
   td_cli_inputs in = {0};
