@@ -211,9 +211,11 @@ typedef struct td_erun {
   uint64_t psig[4];         /* ... and their signature                 */
   TD_VEC(uint32_t) plist;   /* the same words, once each               */
   TD_VEC(uint32_t) slist;   /* the sets a phrase of which may be there */
+  bool slist_done;          /* slist made for this sentence            */
   TD_VEC(uint32_t) cand;    /* candidate patterns of a big block       */
   uint32_t *set_stamp;      /* per set: sentence + 1 when known ...   */
   uint8_t *set_here;        /* ... and whether a phrase may be there  */
+  uint32_t *sl_stamp;       /* per set: sentence + 1 when in slist    */
   uint32_t stamp;
   int32_t last_src;        /* the source unit of the sentence's last verb
                               event, -1 */
@@ -364,10 +366,10 @@ static void td_make_units(td_erun *E) {
   E->units.n = 0;
   if (E->ents)
     for (size_t i = 0; i < E->ents->v.n; i++) {
+      /* the code and reference are read when the unit becomes an
+       * event's actor (td_push_role) */
       const td_entity *e = &E->ents->v.v[i];
-      long ref;
-      const char *code = td_ent_code(E->doc, E->ents, (int32_t)i, &ref);
-      td_add_unit(E, e->tok_first, e->tok_end, (int32_t)i, -1, code, ref);
+      td_add_unit(E, e->tok_first, e->tok_end, (int32_t)i, -1, NULL, -1);
     }
   if (E->places)
     for (size_t i = 0; i < E->places->v.n; i++) {
@@ -771,17 +773,25 @@ static void td_sentence_words(td_erun *E) {
       td_present_add(E, l2);
   }
   E->stamp++;
-  /* the sets one of whose phrases starts with a word of the sentence */
+  E->slist_done = false;
+}
+
+/* The sets one of whose phrases starts with a word of the sentence (for
+ * the index of big blocks; made when first needed in a sentence). */
+static void td_sentence_sets(td_erun *E) {
   const td_eventdict *d = E->d;
+  E->slist_done = true;
   for (size_t i = 0; i < E->plist.n; i++) {
     uint32_t w = E->plist.v[i], at;
     if (!d->setword || !td_intmap_get(d->setword, (uint64_t)w + 1, &at))
       continue;
     for (uint32_t k = at - 1; k < d->sw_word.n && d->sw_word.v[k] == w + 1;
          k++) {
+      /* listed once (sl_stamp); known present for td_possible too */
       uint32_t set = d->sw_set.v[k];
-      if (E->set_stamp[set] == E->stamp && E->set_here[set])
+      if (E->sl_stamp[set] == E->stamp)
         continue;
+      E->sl_stamp[set] = E->stamp;
       E->set_stamp[set] = E->stamp;
       E->set_here[set] = 1;
       td_vec_push(&E->slist, set);
@@ -795,6 +805,8 @@ static void td_sentence_words(td_erun *E) {
 static void td_candidates(td_erun *E, uint32_t b) {
   const td_eventdict *d = E->d;
   const td_eblock *blk = &d->blocks.v[b];
+  if (!E->slist_done)
+    td_sentence_sets(E);
   E->cand.n = 0;
   for (size_t i = 0; i < blk->free.n; i++)
     td_vec_push(&E->cand, blk->free.v[i]);
@@ -961,6 +973,13 @@ static bool td_noun_use(const td_erun *E, uint32_t t) {
 }
 
 /* ---- Dates ------------------------------------------------------------------ */
+
+/* Copies a TimeML value into an event's date (40 bytes, as td_timex's). */
+static void td_copy_value(char out[40], const char *v) {
+  size_t n = strnlen(v, 39);
+  memcpy(out, v, n);
+  out[n] = 0;
+}
 
 static const char *td_granularity(const char *v) {
   size_t n = strlen(v);
@@ -1140,9 +1159,11 @@ static void td_push_role(td_erun *E, td_erole r, uint32_t *first,
     td_event_actor ac;
     ac.span.start = E->tok[un->tf].start;
     ac.span.end = E->tok[un->te - 1].end;
-    ac.code = un->code;
+    long ref = un->ref;
+    ac.code = un->ent >= 0 ? td_ent_code(E->doc, E->ents, un->ent, &ref)
+                           : un->code;
     ac.entity = un->ent;
-    ac.ref = un->ref >= 0 ? un->ref : un->ent;
+    ac.ref = ref >= 0 ? ref : un->ent;
     if (un->place >= 0)
       ac.entity = -1, ac.ref = -1;
     td_vec_push(&E->out->actors, ac);
@@ -1394,10 +1415,7 @@ static void td_code_pred(td_erun *E, uint32_t t, uint32_t te, int32_t pi,
     }
   }
   if (pat >= 0) {
-    const td_epattern *pt = &d->pats.v[pat];
-    char buf[160];
-    snprintf(buf, sizeof(buf), "%s:%u", d->files.v[pt->file], pt->line);
-    ev.pattern = td_doc_strdup(E->doc, buf, strlen(buf));
+    ev.pattern = d->pats.v[pat].where;
   }
   if (reverse_only) {
     td_erole x = src;
@@ -1474,7 +1492,7 @@ static void td_code_pred(td_erun *E, uint32_t t, uint32_t te, int32_t pi,
   }
   if (ev.timex >= 0) {
     const td_timex *tx = &E->tx->v.v[ev.timex];
-    snprintf(ev.date, sizeof(ev.date), "%s", tx->value);
+    td_copy_value(ev.date, tx->value);
     ev.gran = td_granularity(ev.date);
   }
   /* a duration after it, before the next predicate verb: "lasting 44
@@ -1555,7 +1573,7 @@ static void td_date_context(td_erun *E) {
         continue;
       ev->timex = dn->timex;
       ev->from = TD_DATE_TIMEX;
-      snprintf(ev->date, sizeof(ev->date), "%s", E->tx->v.v[dn->timex].value);
+      td_copy_value(ev->date, E->tx->v.v[dn->timex].value);
       ev->gran = td_granularity(ev->date);
       break;
     }
@@ -1570,7 +1588,7 @@ static void td_date_context(td_erun *E) {
         if (g) {
           ev->timex = x;
           ev->from = TD_DATE_CONTEXT;
-          snprintf(ev->date, sizeof(ev->date), "%s", E->tx->v.v[x].value);
+          td_copy_value(ev->date, E->tx->v.v[x].value);
           ev->gran = g;
         }
         break;
@@ -1578,7 +1596,7 @@ static void td_date_context(td_erun *E) {
     }
     if (!ev->from && story[0]) {
       ev->from = TD_DATE_STORY;
-      snprintf(ev->date, sizeof(ev->date), "%s", story);
+      td_copy_value(ev->date, story);
       ev->gran = "day";
     }
   }
@@ -1655,6 +1673,7 @@ void td_events_run(td_doc *doc, const td_event_rules *R) {
   E.usage = bytes + n;
   E.set_stamp = td_calloc(E.d->set_names.n + 1, sizeof(uint32_t));
   E.set_here = td_calloc(E.d->set_names.n + 1, 1);
+  E.sl_stamp = td_calloc(E.d->set_names.n + 1, sizeof(uint32_t));
   td_make_units(&E);
   if (E.tx)
     for (size_t i = 0; i < E.tx->v.n; i++) {
@@ -1774,6 +1793,7 @@ void td_events_run(td_doc *doc, const td_event_rules *R) {
   td_free(bytes);
   td_free(E.set_stamp);
   td_free(E.set_here);
+  td_free(E.sl_stamp);
   td_free(E.present);
   td_vec_free(&E.plist);
   td_vec_free(&E.slist);

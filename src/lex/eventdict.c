@@ -462,6 +462,13 @@ bool td_ed_pattern(td_eventdict *d, uint32_t b, const td_pelem *elems,
   p.line = line;
   p.file = file;
   p.gap = d->gap;
+  char where[600];
+  int wn = snprintf(where, sizeof(where), "%s:%u",
+                    file < d->files.n ? d->files.v[file] : "?", line);
+  p.where = td_arena_strndup(&d->arena, where,
+                             wn < 0 ? 0 : (size_t)wn < sizeof(where)
+                                              ? (size_t)wn
+                                              : sizeof(where) - 1);
   for (size_t i = 0; i < n; i++)
     td_vec_push(&d->elems, elems[i]);
   td_vec_push(&d->pats, p);

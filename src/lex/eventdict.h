@@ -74,6 +74,7 @@ typedef struct td_epattern {
   uint32_t line;
   uint32_t file;        /* index into td_eventdict.files               */
   uint8_t gap;          /* words that may stand between two elements   */
+  const char *where;    /* "FILE:LINE", for the events it codes         */
   uint64_t sig[4];      /* its words, hashed into 256 bits (finish): a
                            sentence without all of them is skipped     */
 } td_epattern;
