@@ -512,16 +512,17 @@ static td_erole td_subject(const td_erun *E, uint32_t i, uint32_t *gov,
       break;
     }
     if (c & EW_REL) {
-      /* "the peacekeepers, who withdrew": the antecedent */
+      /* "the peacekeepers, who withdrew": the antecedent, when the
+       * relative word is the verb's subject; in "accusations from
+       * Belgrade that it failed" the clause has its own subject */
       uint32_t a = k;
       if (a > lo && td_punct(E, a - 1, ','))
         a--;
-      if (a > lo && E->unit_at[a - 1] >= 0) {
+      if (!words && a > lo && E->unit_at[a - 1] >= 0) {
         r.unit = E->unit_at[a - 1];
-          return r;
+        return r;
       }
-      if (td_form(E, k) != E->R->f_to)
-        break;
+      break;
     }
     if (td_punct(E, k, ',')) {
       /* a relative clause or apposition between commas: jump over it */

@@ -92,6 +92,10 @@ static void test_roles(void) {
   EV("The leaders of Azerbaijan and Russia decided to withdraw the Russian "
      "peacekeepers from Azerbaijan.",
      "0874 AZE+RUS>AZE 2024-05-15(story) planned");
+  /* a that-clause with its own subject is not a relative clause: the
+   * actor before "that" is not the subject ("it" is) */
+  EV("Bosnia rejected accusations from Serbia that it attacked Croatia.",
+     "190 >HRV 2024-05-15(story)");
   /* relative pronoun and apposition */
   EV("France, which condemned Russia, met with Germany.",
      "111 FRA>RUS 2024-05-15(story) || 040 FRA>DEU 2024-05-15(story)");
