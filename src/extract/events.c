@@ -213,9 +213,9 @@ typedef struct td_erun {
   TD_VEC(uint32_t) slist;   /* the sets a phrase of which may be there */
   bool slist_done;          /* slist made for this sentence            */
   TD_VEC(uint32_t) cand;    /* candidate patterns of a big block       */
-  uint32_t *set_stamp;      /* per set: sentence + 1 when known ...   */
-  uint8_t *set_here;        /* ... and whether a phrase may be there  */
-  uint32_t *sl_stamp;       /* per set: sentence + 1 when in slist    */
+  uint32_t *sl_stamp;       /* per set: `stamp` when one of its phrases
+                               starts with a word of the sentence (it
+                               is then in slist)                       */
   uint32_t stamp;
   int32_t last_src;        /* the source unit of the sentence's last verb
                               event, -1 */
@@ -778,7 +778,8 @@ static void td_sentence_words(td_erun *E) {
 }
 
 /* The sets one of whose phrases starts with a word of the sentence (for
- * the index of big blocks; made when first needed in a sentence). */
+ * td_possible and the index of big blocks; made when first needed in a
+ * sentence). */
 static void td_sentence_sets(td_erun *E) {
   const td_eventdict *d = E->d;
   E->slist_done = true;
@@ -788,13 +789,10 @@ static void td_sentence_sets(td_erun *E) {
       continue;
     for (uint32_t k = at - 1; k < d->sw_word.n && d->sw_word.v[k] == w + 1;
          k++) {
-      /* listed once (sl_stamp); known present for td_possible too */
       uint32_t set = d->sw_set.v[k];
       if (E->sl_stamp[set] == E->stamp)
         continue;
       E->sl_stamp[set] = E->stamp;
-      E->set_stamp[set] = E->stamp;
-      E->set_here[set] = 1;
       td_vec_push(&E->slist, set);
     }
   }
@@ -854,19 +852,9 @@ static bool td_possible(td_erun *E, const td_epattern *pt) {
     if (el->kind == TD_PE_WORD && !td_here(E, el->value))
       return false;
     if (el->kind == TD_PE_SET) {
-      uint32_t s = el->value;
-      if (E->set_stamp[s] != E->stamp) {
-        E->set_stamp[s] = E->stamp;
-        E->set_here[s] = 0;
-        for (uint32_t k = d->set_first[s]; k < d->set_first[s + 1]; k++) {
-          uint32_t ph = d->set_phr[k];
-          if (td_here(E, d->words.v[d->phrase_first.v[ph]])) {
-            E->set_here[s] = 1;
-            break;
-          }
-        }
-      }
-      if (!E->set_here[s])
+      if (!E->slist_done)
+        td_sentence_sets(E);
+      if (E->sl_stamp[el->value] != E->stamp)
         return false;
     }
   }
@@ -1084,9 +1072,14 @@ static uint64_t td_word_key(const td_erun *E, uint32_t i) {
   return td_hash(buf, n) | (1ull << 63);
 }
 
+/* A lower-case word outside any actor. */
 static bool td_lower_word(const td_erun *E, uint32_t i) {
-  return E->tok[i].kind == TD_TOK_WORD && !(E->tok[i].flags & TD_TF_CAP) &&
-         E->unit_at[i] < 0;
+  return td_lower_word0(E, i) && E->unit_at[i] < 0;
+}
+
+/* A word that may modify the noun after it ("trilateral statement"). */
+static bool td_modifier(const td_erun *E, uint32_t i) {
+  return td_lower_word(E, i) && !(td_wcls(E, i) & (EW_DET | EW_PREP | EW_POSS));
 }
 
 /* The head noun (and the word before it) of the noun phrase that starts
@@ -1125,8 +1118,7 @@ static void td_dated_nouns(td_erun *E, td_dated_vec *out) {
     if (f != E->R->f_of || !td_lower_word(E, j - 2))
       continue;
     td_dated d = {td_word_key(E, j - 2), 0, (int32_t)x};
-    if (j >= 3 && td_lower_word(E, j - 3) &&
-        !(td_wcls(E, j - 3) & (EW_DET | EW_PREP | EW_POSS)))
+    if (j >= 3 && td_modifier(E, j - 3))
       d.mod = td_word_key(E, j - 3);
     td_vec_push(out, d);
   }
@@ -1408,8 +1400,7 @@ static void td_code_pred(td_erun *E, uint32_t t, uint32_t te, int32_t pi,
      * object */
     if (passive && !(aux & EW_BE) && t > E->s_first && td_lower_word(E, t - 1)) {
       ev.np_noun = td_word_key(E, t - 1);
-      if (t - 1 > E->s_first && td_lower_word(E, t - 2) &&
-          !(td_wcls(E, t - 2) & (EW_DET | EW_PREP | EW_POSS)))
+      if (t - 1 > E->s_first && td_modifier(E, t - 2))
         ev.np_mod = td_word_key(E, t - 2);
     } else if (!passive) {
       td_np_head(E, te, &ev.np_noun, &ev.np_mod);
@@ -1672,8 +1663,6 @@ void td_events_run(td_doc *doc, const td_event_rules *R) {
   uint8_t *bytes = td_calloc(n * 2, 1);
   E.used = bytes;
   E.usage = bytes + n;
-  E.set_stamp = td_calloc(E.d->set_names.n + 1, sizeof(uint32_t));
-  E.set_here = td_calloc(E.d->set_names.n + 1, 1);
   E.sl_stamp = td_calloc(E.d->set_names.n + 1, sizeof(uint32_t));
   td_make_units(&E);
   if (E.tx)
@@ -1792,8 +1781,6 @@ void td_events_run(td_doc *doc, const td_event_rules *R) {
   td_places_of(&E);
   td_free(ints);
   td_free(bytes);
-  td_free(E.set_stamp);
-  td_free(E.set_here);
   td_free(E.sl_stamp);
   td_free(E.present);
   td_vec_free(&E.plist);
