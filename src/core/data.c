@@ -228,3 +228,23 @@ td_field td_record_rest(const td_record *rec, size_t i) {
   td_field r = {rec->f[i].s, (size_t)(last->s + last->n - rec->f[i].s)};
   return r;
 }
+
+size_t td_split_words(const char *s, size_t n, char buf[][64], size_t max) {
+  size_t k = 0;
+  const char *p = s, *end = s + n;
+  while (p < end) {
+    while (p < end && *p == ' ')
+      p++;
+    const char *w = p;
+    while (p < end && *p != ' ')
+      p++;
+    if (p == w)
+      break;
+    if (k == max || (size_t)(p - w) >= 64)
+      return max + 1;
+    memcpy(buf[k], w, (size_t)(p - w));
+    buf[k][p - w] = 0;
+    k++;
+  }
+  return k;
+}

@@ -66,6 +66,10 @@ long td_data_check(const char *path, size_t max_fields, td_record_fn fn,
  * false. */
 bool td_record_error(const td_record *rec, td_diag *err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Splits s[0..n) at spaces into at most `max` words, each copied
+ * NUL-terminated into buf (63 bytes at most); returns the number of
+ * words, or max + 1 when there are more or one is too long. */
+size_t td_split_words(const char *s, size_t n, char buf[][64], size_t max);
 /* Field i with everything after it, TABs included. */
 td_field td_record_rest(const td_record *rec, size_t i);
 

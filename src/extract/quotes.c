@@ -130,28 +130,16 @@ static bool td_qrecord(void *ud, const td_record *rec, td_diag *err) {
                            (int)rec->f[1].n, rec->f[1].s);
   /* the phrase: ASCII lower-case words separated by single spaces */
   char words[TD_CUE_REST + 1][64];
-  size_t nw = 0;
-  const char *p = rec->f[0].s, *end = p + rec->f[0].n;
-  while (p < end) {
-    while (p < end && *p == ' ')
-      p++;
-    const char *w = p;
-    while (p < end && *p != ' ')
-      p++;
-    if (p == w)
-      break;
-    if (nw == TD_CUE_REST + 1 || (size_t)(p - w) >= 64)
-      return td_record_error(rec, err, "phrase too long (at most %d words "
-                                       "of 63 bytes)", TD_CUE_REST + 1);
-    for (const char *c = w; c < p; c++)
+  size_t nw = td_split_words(rec->f[0].s, rec->f[0].n, words, TD_CUE_REST + 1);
+  if (nw > TD_CUE_REST + 1)
+    return td_record_error(rec, err, "phrase too long (at most %d words "
+                                     "of 63 bytes)", TD_CUE_REST + 1);
+  for (size_t i = 0; i < nw; i++)
+    for (const char *c = words[i]; *c; c++)
       if ((*c < 'a' || *c > 'z') && *c != '\'' && *c != '-')
         return td_record_error(rec, err, "phrase '%.*s': write words in "
                                          "lower-case ASCII letters",
                                (int)rec->f[0].n, rec->f[0].s);
-    memcpy(words[nw], w, (size_t)(p - w));
-    words[nw][p - w] = 0;
-    nw++;
-  }
   if (!nw)
     return td_record_error(rec, err, "empty phrase");
   if (cls < 0 && nw != 1)

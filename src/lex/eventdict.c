@@ -732,35 +732,13 @@ static bool td_each_item(td_field f, char sep, const td_record *rec,
   return true;
 }
 
-/* Splits s into at most `max` space-separated words (NUL-terminated
- * copies in buf). */
-static size_t td_words(const char *s, size_t n, char buf[][64], size_t max) {
-  size_t k = 0;
-  const char *p = s, *end = s + n;
-  while (p < end && k < max + 1) {
-    while (p < end && *p == ' ')
-      p++;
-    const char *w = p;
-    while (p < end && *p != ' ')
-      p++;
-    if (p == w)
-      break;
-    if (k == max || (size_t)(p - w) >= 64)
-      return max + 1;
-    memcpy(buf[k], w, (size_t)(p - w));
-    buf[k][p - w] = 0;
-    k++;
-  }
-  return k;
-}
-
 static td_ecode td_eload_code;
 static int td_eload_pos;
 
 static bool td_eload_pred(td_eload *L, const char *s, size_t n,
                           const td_record *rec, td_diag *err) {
   char w[TD_EP_REST + 2][64];
-  size_t k = td_words(s, n, w, TD_EP_REST + 1);
+  size_t k = td_split_words(s, n, w, TD_EP_REST + 1);
   if (!k || k > TD_EP_REST + 1)
     return td_record_error(rec, err, "'%.*s': a predicate is one to %d words",
                            (int)n, s, TD_EP_REST + 1);
@@ -779,7 +757,7 @@ static bool td_eload_pred(td_eload *L, const char *s, size_t n,
 static bool td_eload_light(td_eload *L, const char *s, size_t n,
                            const td_record *rec, td_diag *err) {
   char w[TD_EP_REST + 2][64];
-  size_t k = td_words(s, n, w, TD_EP_REST + 1);
+  size_t k = td_split_words(s, n, w, TD_EP_REST + 1);
   if (!k || k > TD_EP_REST + 1)
     return td_record_error(rec, err, "'%.*s': one to %d words", (int)n, s,
                            TD_EP_REST + 1);
@@ -795,7 +773,7 @@ static uint32_t td_eload_set;
 static bool td_eload_setword(td_eload *L, const char *s, size_t n,
                              const td_record *rec, td_diag *err) {
   char w[9][64];
-  size_t k = td_words(s, n, w, 8);
+  size_t k = td_split_words(s, n, w, 8);
   if (!k || k > 8)
     return td_record_error(rec, err, "'%.*s': a set's phrase is one to 8 "
                                      "words", (int)n, s);
