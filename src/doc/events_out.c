@@ -10,28 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* Days from 1970-01-01 of a civil date (proleptic Gregorian). */
-static long td_days(int y, int m, int d) {
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-static void td_civil(long z, int *y, int *m, int *d) {
-  z += 719468;
-  long era = (z >= 0 ? z : z - 146096) / 146097;
-  long doe = z - era * 146097;
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long mp = (5 * doy + 2) / 153;
-  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-  *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 /* The first day of an event date of any granularity ("2023-09" ->
  * 2023-09-01, "2025-W20" -> the Monday of ISO week 20); false if it has no
  * year. */
@@ -43,10 +21,10 @@ static bool td_first_day(const char *v, int *y, int *m, int *d) {
   *d = 1;
   if (strlen(v) >= 7 && v[4] == '-' && v[5] == 'W') {
     int w = atoi(v + 6);
-    long jan4 = td_days(*y, 1, 4);
+    long jan4 = td_days_from_civil(*y, 1, 4);
     long wd = ((jan4 % 7) + 7 + 3) % 7; /* 0 = Monday (1970-01-01: Thu) */
     if (w >= 1 && w <= 53)
-      td_civil(jan4 - wd + 7L * (w - 1), y, m, d);
+      td_civil_from_days(jan4 - wd + 7L * (w - 1), y, m, d);
     return true;
   }
   if (strlen(v) >= 7 && v[4] == '-' && v[5] >= '0' && v[5] <= '1')
@@ -62,14 +40,10 @@ static bool td_first_day(const char *v, int *y, int *m, int *d) {
   return *y > 0 && strlen(v) >= 4 && v[3] >= '0' && v[3] <= '9';
 }
 
-/* A JSON string, quotes included. */
-static void td_json_str(td_buf *b, const char *s, size_t n) {
-  td_json_escape(b, s, n);
-}
 
 static void td_json_cstr(td_buf *b, const char *s) {
   if (s)
-    td_json_str(b, s, strlen(s));
+    td_json_escape(b, s, strlen(s));
   else
     td_buf_adds(b, "null");
 }
@@ -84,16 +58,16 @@ static void td_plover_actors(td_buf *b, const char *text,
     size_t cn = code ? strlen(code) : 0;
     td_buf_adds(b, "{\"code\":");
     if (cn >= 3)
-      td_json_str(b, code, 3);
+      td_json_escape(b, code, 3);
     else
       td_buf_adds(b, "null");
     td_buf_adds(b, ",\"sector\":");
     if (cn > 3)
-      td_json_str(b, code + 3, cn - 3);
+      td_json_escape(b, code + 3, cn - 3);
     else
       td_buf_adds(b, "null");
     td_buf_adds(b, ",\"actor_text\":");
-    td_json_str(b, text + a[i].span.start, a[i].span.end - a[i].span.start);
+    td_json_escape(b, text + a[i].span.start, a[i].span.end - a[i].span.start);
     td_buf_printf(b, ",\"cameo\":");
     td_json_cstr(b, code);
     td_buf_printf(b, ",\"start\":%u,\"end\":%u}", a[i].span.start,
@@ -141,7 +115,7 @@ static void td_plover(const td_doc *doc, size_t i, const td_event_info *e,
     td_buf_adds(out, "null");
   }
   td_buf_adds(out, ",\"event_text\":[");
-  td_json_str(out, text + e->span.start, e->span.end - e->span.start);
+  td_json_escape(out, text + e->span.start, e->span.end - e->span.start);
   td_buf_adds(out, "],\"quad_code\":");
   if (e->quad)
     td_buf_printf(out, "%d", e->quad);
@@ -155,7 +129,7 @@ static void td_plover(const td_doc *doc, size_t i, const td_event_info *e,
   const td_sentence *s = td_doc_sentences(doc);
   td_span ss = s[e->sentence].span;
   td_buf_adds(out, ",\"text\":");
-  td_json_str(out, text + ss.start, ss.end - ss.start);
+  td_json_escape(out, text + ss.start, ss.end - ss.start);
   td_buf_printf(out, ",\"text_info\":{\"sequence\":%u,\"start\":%u,\"end\":%u}",
                 e->sentence, e->span.start, e->span.end);
   td_buf_printf(out, ",\"coder\":\"tidings %s\"", TIDINGS_VERSION);
@@ -191,7 +165,7 @@ static void td_plover(const td_doc *doc, size_t i, const td_event_info *e,
   td_quote_info q;
   if (e->quote >= 0 && td_doc_quote(doc, (size_t)e->quote, &q) &&
       q.has_speaker)
-    td_json_str(out, text + q.speaker.start, q.speaker.end - q.speaker.start);
+    td_json_escape(out, text + q.speaker.start, q.speaker.end - q.speaker.start);
   else
     td_buf_adds(out, "null");
   td_buf_adds(out, ",\"pattern\":");
