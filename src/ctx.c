@@ -61,11 +61,9 @@ static bool td_load_dicts(td_ctx *ctx, const td_ctx_opts *o, td_diag *err) {
   ctx->events = td_eventdict_new(ctx->lexicon, &ctx->wordnet, &ctx->cameo);
   if (!o->no_own_events && !td_eventdict_load_own(ctx->events, dir, err))
     return false;
-  ctx->events->gap = 8;
   for (size_t i = 0; i < o->nverb_files; i++)
     if (!td_tabari_load_verbs(ctx->events, o->verb_files[i], &rep, err))
       return false;
-  ctx->events->gap = 3;
   if (!(ctx->event_rules =
             td_event_rules_load(dir, ctx->lexicon, ctx->events, err)))
     return false;

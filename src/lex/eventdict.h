@@ -147,9 +147,9 @@ typedef struct td_eventdict {
   /* Light verbs: lemma, and the words after it (0-terminated groups). */
   TD_VEC(uint32_t) light;
   TD_VEC(const char *) files; /* the file each pattern came from */
-  uint8_t gap; /* the gap of the patterns added next: 3 (events.txt); the
-                  TABARI files are read with 8, as TABARI matches words
-                  anywhere later in the clause */
+  uint8_t gap; /* the gap of the patterns added next: 3 (events.txt);
+                  td_tabari_load_verbs uses 8 while it loads, as TABARI
+                  matches words anywhere later in the clause */
   td_strmap *seen;            /* predicate words already given   */
   /* WordNet's exceptions by base: first index + 1, then the next ones */
   td_strmap *vexc, *nexc;

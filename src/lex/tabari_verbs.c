@@ -902,6 +902,10 @@ bool td_tabari_load_verbs(td_eventdict *d, const char *path,
   L.file = td_ed_file(d, path);
   L.block = -1;
   L.set = -1;
+  /* TABARI matches a pattern's words anywhere later in the clause: its
+   * patterns get a wider gap than ours */
+  uint8_t gap = d->gap;
+  d->gap = 8;
   const char *s;
   size_t n;
   while (td_vfile_next(&f, &s, &n, rep)) {
@@ -935,6 +939,7 @@ bool td_tabari_load_verbs(td_eventdict *d, const char *path,
   if (f.in_xml)
     td_tabari_report(rep, path, f.line, "a comment opened with <!-- is not closed");
   td_vload_free(&L);
+  d->gap = gap;
   td_tfile_close(&f);
   return true;
 }
