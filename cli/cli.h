@@ -77,6 +77,10 @@ int td_cli_input_opt(td_cli_inputs *in, const char *name, const char *arg);
  * VERB N documents ...". Returns the exit code. */
 int td_cli_run(td_cli_inputs *in, const char *verb, td_doc_fn fn, void *ud,
                const td_ctx **ctx_out);
+/* Checks the inputs, loads the context and queues the inputs on a new
+ * reader ("-" when none and stdin is not a terminal). Returns the exit
+ * code: TD_EXIT_OK, or TD_EXIT_USAGE after printing why. */
+int td_cli_open(td_cli_inputs *in, td_ctx **ctx, td_reader **reader);
 /* Prints the --stats summary. */
 void td_cli_print_stats(const char *what, const td_run_stats *st,
                         double seconds);
@@ -90,5 +94,9 @@ int td_cmd_timeml(int argc, char **argv);
 int td_cmd_eval(int argc, char **argv);
 int td_cmd_dict(int argc, char **argv);
 int td_cmd_events(int argc, char **argv);
+/* stories, compare, timeline: documents linked across sources (link.c). */
+int td_cmd_stories(int argc, char **argv);
+int td_cmd_compare(int argc, char **argv);
+int td_cmd_timeline(int argc, char **argv);
 
 #endif

@@ -159,7 +159,7 @@ td_ctx *td_cli_context(const td_cli_inputs *in) {
   return ctx;
 }
 
-static int td_cli_open(td_cli_inputs *in, td_ctx **ctx, td_reader **reader) {
+int td_cli_open(td_cli_inputs *in, td_ctx **ctx, td_reader **reader) {
   td_date date;
   int drc = in->ro.date ? td_date_from_string(in->ro.date, &date) : 1;
   if (drc != 1) {

@@ -79,12 +79,29 @@ static void td_eval_petrarch_usage(FILE *f) {
           "  --data DIR     read data files from DIR first\n");
 }
 
+static void td_eval_compare_usage(FILE *f) {
+  fprintf(f,
+          "usage: tidings eval compare [--errors] [--data DIR] GOLD.tsv "
+          "FILE|DIR...\n"
+          "Compares the sources of the stories in FILE|DIR (tidings compare) "
+          "and\nscores the result against the gold disagreements of "
+          "GOLD.tsv\n(examples/disagreements.tsv; examples/README.md has "
+          "the columns): how\nmany gold rows are found with their kind "
+          "(conflict, compatible, same,\nonly_a), per attribute, and how "
+          "many conflicts are reported that no\ngold row stands for.\n"
+          "  --errors       one line per row not found and per false "
+          "conflict\n"
+          "  --data DIR     read data files from DIR first\n");
+}
+
 static void td_eval_usage(FILE *f) {
   td_eval_timeml_usage(f);
   fputc('\n', f);
   td_eval_quotes_usage(f);
   fputc('\n', f);
   td_eval_petrarch_usage(f);
+  fprintf(f, "\n");
+  td_eval_compare_usage(f);
 }
 
 static int td_eval_timeml_cmd(int argc, char **argv) {
@@ -225,6 +242,46 @@ static int td_eval_quotes_cmd(int argc, char **argv) {
   return rc ? TD_EXIT_REFUSED : TD_EXIT_OK;
 }
 
+static int td_eval_compare_cmd(int argc, char **argv) {
+  static const struct option opts[] = {{"errors", no_argument, 0, 'e'},
+                                       {"data", required_argument, 0, 'd'},
+                                       {"help", no_argument, 0, 'h'},
+                                       {0, 0, 0, 0}};
+  bool errors = false;
+  td_cli_inputs in;
+  memset(&in, 0, sizeof(in));
+  int c, idx;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "h", opts, &idx)) != -1) {
+    switch (c) {
+    case 'e': errors = true; break;
+    case 'd': in.data_dir = optarg; break;
+    case 'h': td_eval_compare_usage(stdout); return TD_EXIT_OK;
+    default: td_eval_compare_usage(stderr); return TD_EXIT_USAGE;
+    }
+  }
+  if (argc - optind < 2) {
+    td_eval_compare_usage(stderr);
+    return TD_EXIT_USAGE;
+  }
+  td_ctx *ctx = td_cli_context(&in);
+  if (!ctx)
+    return TD_EXIT_USAGE;
+  td_cmp_scores sc;
+  int rc = td_eval_compare(ctx, argv[optind],
+                           (const char *const *)argv + optind + 1,
+                           (size_t)(argc - optind - 1),
+                           errors ? TD_EVAL_ERRORS : 0u, stdout, &sc);
+  if (rc == 0)
+    td_cmp_report(stdout, &sc);
+  td_ctx_free(ctx);
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "tidings: cannot write the output\n");
+    return TD_EXIT_REFUSED;
+  }
+  return rc ? TD_EXIT_REFUSED : TD_EXIT_OK;
+}
+
 static int td_eval_petrarch_cmd(int argc, char **argv) {
   static const struct option opts[] = {{"quiet", no_argument, 0, 'q'},
                                        {"errors", no_argument, 0, 'e'},
@@ -269,6 +326,8 @@ int td_cmd_eval(int argc, char **argv) {
     return td_eval_timeml_cmd(argc - 1, argv + 1);
   if (!strcmp(argv[1], "quotes"))
     return td_eval_quotes_cmd(argc - 1, argv + 1);
+  if (!strcmp(argv[1], "compare"))
+    return td_eval_compare_cmd(argc - 1, argv + 1);
   if (!strcmp(argv[1], "petrarch"))
     return td_eval_petrarch_cmd(argc - 1, argv + 1);
   if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {

@@ -17,6 +17,11 @@ static void td_usage(FILE *f) {
           "  annotate   read and annotate: time expressions, places, actors,\n"
           "             quotes, events\n"
           "  events     the events as data: PLOVER JSON Lines or GDELT rows\n"
+          "  stories    group stories that report the same happening\n"
+          "  compare    compare what the sources of each story say: merged\n"
+          "             events, conflicts, single-source facts, framing\n"
+          "  timeline   the events of each story in time order (text, JSON, "
+          "SVG)\n"
           "  timeml     write documents as TimeML with tidings' TIMEX3 tags\n"
           "  eval       score against gold annotations (eval timeml, eval quotes)\n"
           "  dict       check dictionaries, show what is loaded\n"
@@ -44,6 +49,12 @@ int main(int argc, char **argv) {
     return td_cmd_timeml(argc - 1, argv + 1);
   if (!strcmp(cmd, "events"))
     return td_cmd_events(argc - 1, argv + 1);
+  if (!strcmp(cmd, "stories"))
+    return td_cmd_stories(argc - 1, argv + 1);
+  if (!strcmp(cmd, "compare"))
+    return td_cmd_compare(argc - 1, argv + 1);
+  if (!strcmp(cmd, "timeline"))
+    return td_cmd_timeline(argc - 1, argv + 1);
   if (!strcmp(cmd, "eval"))
     return td_cmd_eval(argc - 1, argv + 1);
   if (!strcmp(cmd, "dict"))

@@ -491,6 +491,25 @@ int td_eval_petrarch(const char *records_xml, const char *data_dir,
 /* Prints the totals line of td_eval_petrarch. */
 void td_petr_report(FILE *f, const td_petr_scores *s);
 
+/* Scores of `tidings eval compare` (td_eval_compare): gold disagreement
+ * rows found per attribute (index: 1 count, 2 duration, 3 date, 4 place,
+ * 5 name, 6 quote, 7 framing, 0 any other), found with another status,
+ * and conflicts reported that no gold row stands for. */
+typedef struct td_cmp_scores {
+  long gold[8], found[8], wrong_status[8];
+  long total_gold, total_found, false_conflicts;
+} td_cmp_scores;
+
+/* Reads the gold disagreements of `tsv` (examples/README.md describes the
+ * columns), annotates and links the documents of paths, and scores the
+ * comparison. With TD_EVAL_ERRORS prints each row not found and each
+ * false conflict to report. Returns 0, or -1 if the gold file cannot be
+ * read or is malformed. */
+int td_eval_compare(const td_ctx *ctx, const char *tsv,
+                    const char *const *paths, size_t npaths, unsigned flags,
+                    FILE *report, td_cmp_scores *out);
+void td_cmp_report(FILE *f, const td_cmp_scores *s);
+
 /* ---- Running many documents -------------------------------------------- */
 
 /* Work done on one document on a worker thread: append output for the
@@ -511,6 +530,65 @@ int td_run(td_reader *r, int threads, td_doc_fn fn, void *ud, FILE *out,
 
 /* The number of online processors (at least 1). */
 int td_ncpu(void);
+
+/* ---- Across documents: stories, merged events, facts, timeline --------- */
+
+/* A collection of documents linked across sources (docs/format.md,
+ * "Across sources"): stories (documents that report the same happening),
+ * canonical events (one record per real-world event, with every mention
+ * and source behind it), the facts each source gives compared (agree,
+ * compatible, conflict, single), framing and the timeline. */
+typedef struct td_collection td_collection;
+
+typedef struct td_link_opts {
+  double threshold; /* similarity for a document to join a story; 0 = the
+                       default (0.22)                                    */
+  long window_days; /* documents further apart never share a story;
+                       0 = the default (14)                              */
+  const char *data_dir; /* data files (link.txt) as for td_ctx_new      */
+} td_link_opts;
+
+/* NULL (err filled) if data/link.txt cannot be loaded. ctx is the context
+ * documents are annotated with; it must outlive the collection. */
+td_collection *td_collection_new(const td_ctx *ctx, const td_link_opts *opts,
+                                 td_diag *err);
+void td_collection_free(td_collection *c);
+/* Adds an annotated document (td_doc_annotate): the collection copies what
+ * linking needs; the caller still owns and frees doc. */
+void td_collection_add(td_collection *c, const td_doc *doc);
+/* Annotates every document of r on `threads` worker threads (0 = one per
+ * core) and adds them in input order; refusals and warnings go to msg as
+ * td_run writes them. Returns 0, or -1 if writing msg failed. */
+int td_collection_read(td_collection *c, td_reader *r, int threads,
+                       FILE *msg, td_run_stats *stats);
+/* Groups the documents into stories, merges events and compares facts.
+ * Documents added later are linked by calling it again. */
+void td_collection_link(td_collection *c);
+
+size_t td_collection_ndocs(const td_collection *c);
+size_t td_collection_nstories(const td_collection *c);
+/* The story of document i (input order), after td_collection_link. */
+size_t td_collection_story_of(const td_collection *c, size_t i);
+/* Seconds the last td_collection_link spent grouping, merging and
+ * comparing (out[0..2]). */
+void td_collection_seconds(const td_collection *c, double out[3]);
+
+typedef enum td_link_view {
+  TD_VIEW_STORIES = 0, /* the stories and their documents             */
+  TD_VIEW_COMPARE,     /* stories, events with sources, conflicts first,
+                          single-source facts, framing, derived checks */
+  TD_VIEW_TIMELINE     /* dated events in time order                  */
+} td_link_view;
+
+typedef enum td_link_format {
+  TD_LINK_TEXT = 0, /* for a person at a terminal                   */
+  TD_LINK_JSON,     /* the same as data (docs/format.md)            */
+  TD_LINK_SVG       /* the timeline as a picture (TD_VIEW_TIMELINE)  */
+} td_link_format;
+
+/* Appends a view of the linked collection to out. */
+void td_collection_write(const td_collection *c, td_buf *out,
+                         td_link_view view, td_link_format fmt);
 
 #ifdef __cplusplus
 }

@@ -34,6 +34,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <strings.h>
 
 #define TD_Q_MAXW 4      /* words in a phrase of the data file       */
 #define TD_Q_KEY 160     /* bytes of a lookup key                    */
@@ -1040,6 +1041,34 @@ static bool td_q_title_case(td_qrun *r) {
 
 /* Tries a quantity at token i; fills *out and returns true, with
  * out->tok_end where the search goes on. */
+/* "handed over 14 detainees": "over" after a verb is its particle, not a
+ * qualifier of the number (a past participle, or a verb that takes
+ * "over": hand, turn, take, pass, give). */
+static bool td_q_particle(const td_qrun *r, uint32_t qs, uint32_t start) {
+  const td_token *t = r->t;
+  const char *text = r->doc->text;
+  if (start != qs + 1 || qs == 0 || qs <= r->lo ||
+      t[qs].end - t[qs].start != 4 ||
+      strncasecmp(text + t[qs].start, "over", 4))
+    return false;
+  const td_token *p = &t[qs - 1];
+  size_t n = p->end - p->start;
+  const char *w = text + p->start;
+  if (p->kind != TD_TOK_WORD)
+    return false;
+  if (n > 3 && !strncasecmp(w + n - 2, "ed", 2))
+    return true;
+  static const char *verbs[] = {"hand", "hands", "handing", "turn",
+                                "turns", "turning", "take", "takes",
+                                "taking", "took", "taken", "pass",
+                                "passes", "passing", "give", "gives",
+                                "giving", "gave", "given"};
+  for (size_t k = 0; k < TD_COUNT(verbs); k++)
+    if (strlen(verbs[k]) == n && !strncasecmp(w, verbs[k], n))
+      return true;
+  return false;
+}
+
 static bool td_q_try(td_qrun *r, uint32_t i, td_quantity *out) {
   const td_quant_rules *q = r->q;
   const td_token *t = r->t;
@@ -1118,7 +1147,8 @@ static bool td_q_try(td_qrun *r, uint32_t i, td_quantity *out) {
     unit = (td_span){t[start].start, t[first - 1].end};
   uint32_t qs;
   bool qualified = false;
-  if (td_q_back(r, TD_QM_APPROX, start, &v, &qs)) {
+  if (td_q_back(r, TD_QM_APPROX, start, &v, &qs) &&
+      !td_q_particle(r, qs, start)) {
     if (v != TD_QA_EXACT)
       approx = (int)v;
     start = qs;

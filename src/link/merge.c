@@ -1,0 +1,215 @@
+/*
+ * merge.c — canonical events: the event mentions of a story, in one
+ * document or across documents, that report one real-world event become
+ * one record. Two mentions merge when their types agree (the same CAMEO
+ * root), their actors do not contradict each other, and their dates are
+ * compatible (granularity-aware) or a few days apart (then the record
+ * carries a date conflict). Negated and hypothetical mentions report no
+ * event and are left out; a planned event (decided, scheduled) stays apart
+ * from the event that happened. Each record counts its sources (agencies) and
+ * articles (documents), as GDELT's NumSources and NumArticles.
+ */
+#include "link.h"
+
+#include <stdlib.h>
+
+/* Dates further apart than this are different events, not a conflict. */
+#define TD_LK_CONFLICT_DAYS 3
+
+const char *td_lk_agency(const td_digest *d) {
+  return d->source && *d->source ? d->source : d->id ? d->id : "";
+}
+
+static const td_lk_event *td_ev(const td_collection *c, td_lk_mention m) {
+  return &c->docs.v[m.doc]->events[m.event];
+}
+
+/* Two actor codes name the same actor: the same country (or group) part,
+ * and the same sector when both have one. */
+static bool td_code_match(const char *a, const char *b) {
+  if (!a || !b)
+    return false;
+  size_t na = strlen(a), nb = strlen(b);
+  if (na < 3 || nb < 3 || memcmp(a, b, 3))
+    return false;
+  if (!strncmp(a, "---", 3))
+    return na == nb && !strcmp(a, b);
+  return na == 3 || nb == 3 || !strcmp(a + 3, b + 3) ||
+         !strncmp(a + 3, b + 3, 3);
+}
+
+/* 1 when the sides share an actor, 0 when one side names none, -1 when
+ * both name actors and none is shared. */
+static int td_side_match(const td_lk_actor *a, size_t na, const td_lk_actor *b,
+                         size_t nb) {
+  size_t ca = 0, cb = 0;
+  for (size_t i = 0; i < na; i++)
+    ca += a[i].code != NULL;
+  for (size_t j = 0; j < nb; j++)
+    cb += b[j].code != NULL;
+  if (!ca || !cb)
+    return 0;
+  for (size_t i = 0; i < na; i++)
+    for (size_t j = 0; j < nb; j++)
+      if (td_code_match(a[i].code, b[j].code))
+        return 1;
+  return -1;
+}
+
+static bool td_dated(const td_lk_event *e) {
+  return e->when.gran && e->date_from != TD_DATE_STORY;
+}
+
+/* The score of mention e joining canonical event k, or -1 if it may not. */
+static int td_join_score(const td_collection *c, const td_lk_canon *k,
+                         const td_lk_event *e) {
+  int best = -1;
+  for (size_t i = 0; i < k->m.n; i++) {
+    const td_lk_event *x = td_ev(c, k->m.v[i]);
+    if (!x->root || !e->root || strcmp(x->root, e->root))
+      return -1;
+    /* what was decided or scheduled is not what happened */
+    if ((x->modality ^ e->modality) & TD_MOD_PLANNED)
+      return -1;
+    int s1 = td_side_match(e->src, e->nsrc, x->src, x->nsrc);
+    int s2 = td_side_match(e->tgt, e->ntgt, x->tgt, x->ntgt);
+    /* the reverse event: "A met B" and "B met A" */
+    int r1 = td_side_match(e->src, e->nsrc, x->tgt, x->ntgt);
+    int r2 = td_side_match(e->tgt, e->ntgt, x->src, x->nsrc);
+    if ((s1 < 0 || s2 < 0) && !(r1 > 0 && r2 >= 0))
+      return -1;
+    bool actors = s1 > 0 || s2 > 0 || r1 > 0;
+    int score = (s1 > 0) + (s2 > 0) + 2 * !strcmp(x->code, e->code);
+    if (td_dated(e) && td_dated(x)) {
+      td_lk_status st = td_lk_when_cmp(&e->when, &x->when);
+      long gap = td_lk_when_gap(&e->when, &x->when);
+      if (st == TD_LK_CONFLICT && gap > TD_LK_CONFLICT_DAYS)
+        return -1;
+      score += st == TD_LK_AGREE ? 2 : st == TD_LK_COMPATIBLE ? 1 : 0;
+    } else if (e->when.gran && x->when.gran) {
+      /* a date from the story alone: the same day, or the same actors */
+      if (td_lk_when_gap(&e->when, &x->when) > TD_LK_CONFLICT_DAYS &&
+          !(s1 > 0 && s2 > 0))
+        return -1;
+    }
+    if (!actors && strcmp(x->code, e->code))
+      return -1; /* no actor in common: only the very same code */
+    if (score > best)
+      best = score;
+  }
+  return best;
+}
+
+/* The record's fields from its mentions: the code most mentions give, the
+ * date most sources give, the date status over the sources. */
+static void td_canon_finish(td_collection *c, td_lk_canon *k) {
+  const td_lk_event *rep = td_ev(c, k->m.v[0]);
+  size_t best = 0;
+  for (size_t i = 0; i < k->m.n; i++) {
+    const td_lk_event *e = td_ev(c, k->m.v[i]);
+    size_t n = 0;
+    for (size_t j = 0; j < k->m.n; j++)
+      n += !strcmp(td_ev(c, k->m.v[j])->code, e->code);
+    if (n > best) {
+      best = n;
+      rep = e;
+    }
+  }
+  k->code = rep->code;
+  k->root = rep->root;
+  k->plover = rep->plover;
+  k->mode = rep->mode;
+  k->quad = rep->quad;
+  k->goldstein = rep->goldstein;
+  /* sources and articles */
+  k->narticles = k->nsources = 0;
+  for (size_t i = 0; i < k->m.n; i++) {
+    bool doc_seen = false, ag_seen = false;
+    const td_digest *d = c->docs.v[k->m.v[i].doc];
+    for (size_t j = 0; j < i; j++) {
+      const td_digest *o = c->docs.v[k->m.v[j].doc];
+      doc_seen |= k->m.v[j].doc == k->m.v[i].doc;
+      ag_seen |= !strcmp(td_lk_agency(o), td_lk_agency(d));
+    }
+    k->narticles += !doc_seen;
+    k->nsources += !ag_seen;
+  }
+  /* the date: the most precise one, preferring one dated from the text */
+  const td_lk_event *dated = NULL;
+  for (size_t i = 0; i < k->m.n; i++) {
+    const td_lk_event *e = td_ev(c, k->m.v[i]);
+    if (!e->when.gran)
+      continue;
+    bool better = !dated || (td_dated(e) && !td_dated(dated)) ||
+                  (td_dated(e) == td_dated(dated) &&
+                   e->when.gran > dated->when.gran);
+    if (better)
+      dated = e;
+  }
+  k->date = dated ? dated->date : NULL;
+  if (dated)
+    k->when = dated->when;
+  k->dated = dated && td_dated(dated);
+  /* status over the sources that date it from the text */
+  k->date_status = TD_LK_SINGLE;
+  const char *first_agency = NULL;
+  for (size_t i = 0; i < k->m.n; i++) {
+    const td_lk_event *e = td_ev(c, k->m.v[i]);
+    if (!td_dated(e))
+      continue;
+    const char *ag = td_lk_agency(c->docs.v[k->m.v[i].doc]);
+    if (!first_agency) {
+      first_agency = ag;
+      continue;
+    }
+    for (size_t j = 0; j < i; j++) {
+      const td_lk_event *x = td_ev(c, k->m.v[j]);
+      if (!td_dated(x) ||
+          !strcmp(td_lk_agency(c->docs.v[k->m.v[j].doc]), ag))
+        continue;
+      td_lk_status st = td_lk_when_cmp(&e->when, &x->when);
+      if (k->date_status == TD_LK_SINGLE || st > k->date_status)
+        k->date_status = (uint8_t)st;
+    }
+  }
+}
+
+void td_lk_merge(td_collection *c) {
+  for (size_t s = 0; s < c->stories.n; s++) {
+    const td_lk_story *st = &c->stories.v[s];
+    size_t first = c->canons.n;
+    for (size_t di = 0; di < st->docs.n; di++) {
+      uint32_t doc = st->docs.v[di];
+      const td_digest *d = c->docs.v[doc];
+      for (size_t ei = 0; ei < d->nevents; ei++) {
+        const td_lk_event *e = &d->events[ei];
+        if (e->modality & (TD_MOD_NEGATED | TD_MOD_HYPOTHETICAL))
+          continue;
+        long best = -1;
+        int bests = -1;
+        for (size_t k = first; k < c->canons.n; k++) {
+          int sc = td_join_score(c, &c->canons.v[k], e);
+          if (sc > bests) {
+            bests = sc;
+            best = (long)k;
+          }
+        }
+        td_lk_mention m = {doc, (uint32_t)ei};
+        if (best < 0) {
+          td_lk_canon k;
+          memset(&k, 0, sizeof(k));
+          k.story = (uint32_t)s;
+          td_vec_push(&c->canons, k);
+          best = (long)c->canons.n - 1;
+        }
+        td_vec_push(&c->canons.v[best].m, m);
+        td_intmap_put(c->canon_of, ((uint64_t)doc << 32 | ei) + 1,
+                      (uint32_t)best);
+      }
+    }
+    for (size_t k = first; k < c->canons.n; k++)
+      td_canon_finish(c, &c->canons.v[k]);
+    c->stories.v[s].canon_first = (uint32_t)first;
+    c->stories.v[s].canon_end = (uint32_t)c->canons.n;
+  }
+}

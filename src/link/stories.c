@@ -1,0 +1,234 @@
+/*
+ * stories.c — groups documents into stories, one document at a time in
+ * input order: a document joins the story of its most similar earlier
+ * document, or starts a story. Candidates come from locality-sensitive
+ * hashing of the documents' MinHash signatures (near-identical wording) and
+ * from an index of the rare names, numbers and dates they share (the same
+ * happening in other words); each candidate within the time window is
+ * scored by an idf-weighted overlap of features, and the text similarity
+ * the signatures estimate.
+ */
+#include "link.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+
+/* Weight of each feature class: a shared name or date says more about the
+ * story than a shared word. */
+static const double td_class_w[4] = {1.0, 2.5, 1.0, 2.0};
+
+/* Below this many documents every earlier document is a candidate. */
+#define TD_LK_BRUTE 400
+/* Postings kept per indexed feature and per LSH bucket (the latest). */
+#define TD_LK_POSTINGS 48
+/* Features of a document put into the index: its rarest ones. */
+#define TD_LK_INDEXED 24
+
+static double td_idf(const td_intmap *df, size_t ndocs, uint64_t f) {
+  uint32_t n = 1;
+  td_intmap_get(df, f | ((uint64_t)1 << 63), &n);
+  return log((double)(ndocs + 1) / (double)(n + 0.5));
+}
+
+/* 1 + idf: in a small collection every shared feature still counts. */
+static double td_weight(const td_intmap *df, size_t ndocs, uint64_t f) {
+  double w = td_idf(df, ndocs, f);
+  return (1 + (w > 0 ? w : 0)) * td_class_w[f & 3];
+}
+
+/* Estimated Jaccard similarity of the documents' word pairs. */
+static double td_minhash_sim(const td_digest *a, const td_digest *b) {
+  if (!a->has_minhash || !b->has_minhash)
+    return 0;
+  int same = 0;
+  for (int k = 0; k < TD_LK_MINHASH; k++)
+    same += a->minhash[k] == b->minhash[k];
+  return (double)same / TD_LK_MINHASH;
+}
+
+static double td_overlap(const td_digest *a, const td_digest *b,
+                         const td_intmap *df, size_t ndocs, double wa,
+                         double wb) {
+  double common = 0;
+  size_t i = 0, j = 0;
+  while (i < a->nfeat && j < b->nfeat) {
+    if (a->feat[i] < b->feat[j])
+      i++;
+    else if (a->feat[i] > b->feat[j])
+      j++;
+    else {
+      common += td_weight(df, ndocs, a->feat[i]);
+      i++;
+      j++;
+    }
+  }
+  return wa + wb > 0 ? 2 * common / (wa + wb) : 0;
+}
+
+static double td_total_weight(const td_digest *d, const td_intmap *df,
+                              size_t ndocs) {
+  double w = 0;
+  for (size_t i = 0; i < d->nfeat; i++)
+    w += td_weight(df, ndocs, d->feat[i]);
+  return w;
+}
+
+static double td_combine(double overlap, double text) {
+  /* near-identical wording is the same story whatever the features say */
+  double t = text * 1.5;
+  return t > overlap ? (t > 1 ? 1 : t) : overlap;
+}
+
+double td_lk_similarity(const td_digest *a, const td_digest *b,
+                        const td_intmap *df, size_t ndocs) {
+  return td_combine(td_overlap(a, b, df, ndocs, td_total_weight(a, df, ndocs),
+                               td_total_weight(b, df, ndocs)),
+                    td_minhash_sim(a, b));
+}
+
+/* Postings: a chain of (doc, next) in one array, newest first. */
+typedef struct td_post {
+  uint32_t doc, next; /* next: index + 1, 0 = end */
+} td_post;
+
+typedef struct td_index {
+  td_intmap *head; /* key -> index + 1 of the newest posting */
+  TD_VEC(td_post) posts;
+} td_index;
+
+static void td_index_add(td_index *x, uint64_t key, uint32_t doc) {
+  if (!key)
+    key = 1;
+  uint32_t h = 0;
+  td_intmap_get(x->head, key, &h);
+  td_post p = {doc, h};
+  td_vec_push(&x->posts, p);
+  td_intmap_put(x->head, key, (uint32_t)x->posts.n);
+}
+
+typedef struct td_cands {
+  uint32_t *stamp; /* per document: the last doc it was a candidate for + 1 */
+  TD_VEC(uint32_t) v;
+} td_cands;
+
+static void td_index_collect(const td_index *x, uint64_t key, uint32_t self,
+                             td_cands *c) {
+  if (!key)
+    key = 1;
+  uint32_t h = 0;
+  if (!td_intmap_get(x->head, key, &h))
+    return;
+  for (int k = 0; h && k < TD_LK_POSTINGS; k++) {
+    const td_post *p = &x->posts.v[h - 1];
+    if (c->stamp[p->doc] != self + 1) {
+      c->stamp[p->doc] = self + 1;
+      td_vec_push(&c->v, p->doc);
+    }
+    h = p->next;
+  }
+}
+
+static uint64_t td_band_key(const td_digest *d, int band) {
+  uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t)band;
+  int rows = TD_LK_MINHASH / TD_LK_BANDS;
+  for (int r = 0; r < rows; r++) {
+    h ^= d->minhash[band * rows + r];
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+typedef struct td_ranked {
+  double w;
+  uint64_t f;
+} td_ranked;
+
+static int td_ranked_cmp(const void *a, const void *b) {
+  double x = ((const td_ranked *)a)->w, y = ((const td_ranked *)b)->w;
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+void td_lk_group(td_digest *const *d, size_t n, const td_link_params *p,
+                 uint32_t *story_of, size_t *nstories) {
+  /* document frequencies (the high bit keeps a key from being 0) */
+  td_intmap *df = td_intmap_new();
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < d[i]->nfeat; k++) {
+      uint64_t key = d[i]->feat[k] | ((uint64_t)1 << 63);
+      uint32_t c = 0;
+      td_intmap_get(df, key, &c);
+      td_intmap_put(df, key, c + 1);
+    }
+  double *tw = td_calloc(n ? n : 1, sizeof(double));
+  for (size_t i = 0; i < n; i++)
+    tw[i] = td_total_weight(d[i], df, n);
+  td_index lsh = {td_intmap_new(), {0}}, names = {td_intmap_new(), {0}};
+  td_cands c = {td_calloc(n ? n : 1, sizeof(uint32_t)), {0}};
+  TD_VEC(td_ranked) rk = {0};
+  size_t ns = 0;
+  for (size_t i = 0; i < n; i++) {
+    const td_digest *a = d[i];
+    c.v.n = 0;
+    if (n <= TD_LK_BRUTE) {
+      for (size_t j = 0; j < i; j++)
+        td_vec_push(&c.v, (uint32_t)j);
+    } else {
+      if (a->has_minhash)
+        for (int b = 0; b < TD_LK_BANDS; b++)
+          td_index_collect(&lsh, td_band_key(a, b), (uint32_t)i, &c);
+    }
+    /* the rarest names, numbers and dates (and words) of the document */
+    rk.n = 0;
+    for (size_t k = 0; k < a->nfeat; k++) {
+      uint32_t dfk = 1;
+      td_intmap_get(df, a->feat[k] | ((uint64_t)1 << 63), &dfk);
+      if (dfk < 2)
+        continue; /* no other document has it */
+      td_ranked r = {td_weight(df, n, a->feat[k]), a->feat[k]};
+      td_vec_push(&rk, r);
+    }
+    qsort(rk.v, rk.n, sizeof(*rk.v), td_ranked_cmp);
+    size_t nidx = TD_MIN(rk.n, (size_t)TD_LK_INDEXED);
+    if (n > TD_LK_BRUTE)
+      for (size_t k = 0; k < nidx; k++)
+        td_index_collect(&names, rk.v[k].f, (uint32_t)i, &c);
+    /* the best earlier document within the window */
+    double best = 0;
+    long bestj = -1;
+    for (size_t k = 0; k < c.v.n; k++) {
+      uint32_t j = c.v.v[k];
+      const td_digest *b = d[j];
+      if (a->day != LONG_MIN && b->day != LONG_MIN &&
+          labs(a->day - b->day) > p->window_days)
+        continue;
+      double s = td_combine(td_overlap(a, b, df, n, tw[i], tw[j]),
+                            td_minhash_sim(a, b));
+      if (s > best) {
+        best = s;
+        bestj = j;
+      }
+    }
+    if (bestj >= 0 && best >= p->threshold)
+      story_of[i] = story_of[bestj];
+    else
+      story_of[i] = (uint32_t)ns++;
+    if (n > TD_LK_BRUTE) {
+      if (a->has_minhash)
+        for (int b = 0; b < TD_LK_BANDS; b++)
+          td_index_add(&lsh, td_band_key(a, b), (uint32_t)i);
+      for (size_t k = 0; k < nidx; k++)
+        td_index_add(&names, rk.v[k].f, (uint32_t)i);
+    }
+  }
+  *nstories = ns;
+  td_vec_free(&rk);
+  td_vec_free(&c.v);
+  td_free(c.stamp);
+  td_intmap_free(lsh.head);
+  td_vec_free(&lsh.posts);
+  td_intmap_free(names.head);
+  td_vec_free(&names.posts);
+  td_free(tw);
+  td_intmap_free(df);
+}
