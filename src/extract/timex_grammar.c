@@ -65,8 +65,29 @@ static void td_wtable_grow(td_timex_grammar *g) {
   td_free(ov);
 }
 
+static void td_wfast_put(td_wfast *v, size_t mask, td_wfast e) {
+  size_t j = (size_t)td_fkey_hash(&e.key) & mask;
+  while (v[j].id)
+    j = (j + 1) & mask;
+  v[j] = e;
+}
+
 static void td_wtable_put(td_timex_grammar *g, const char *f, size_t k,
                           uint32_t h, uint32_t id) {
+  if (k <= TD_SHORT_FORM) {
+    size_t count = td_strmap_count(g->words) + 1;
+    if (!g->wfast || count * 2 > g->fmask + 1) {
+      size_t old = g->wfast ? g->fmask + 1 : 0, n = old ? old * 2 : 1024;
+      td_wfast *ov = g->wfast;
+      g->wfast = td_calloc(n, sizeof(*g->wfast));
+      g->fmask = n - 1;
+      for (size_t i = 0; i < old; i++)
+        if (ov[i].id)
+          td_wfast_put(g->wfast, g->fmask, ov[i]);
+      td_free(ov);
+    }
+    td_wfast_put(g->wfast, g->fmask, (td_wfast){td_fkey_of(f, k), id});
+  }
   if (!g->wslots || (td_strmap_count(g->words) + 1) * 2 > g->wmask + 1)
     td_wtable_grow(g);
   size_t j = h & g->wmask;
@@ -112,11 +133,28 @@ static const unsigned char td_lower[256] = {
 #undef TD_L1
 };
 
-/* td_fold and the word-table lookup in one pass. */
+/* td_fold and the word-table lookup in one pass; s must be readable for
+ * 16 bytes (a document's text is padded). */
 uint32_t td_tg_word(const td_timex_grammar *g, const char *s, size_t n) {
   char buf[64];
   if (n >= sizeof(buf) + 8 || !g->wslots)
     return 0;
+  if (n && n <= TD_SHORT_FORM && g->wfast) {
+    /* an ASCII word folds to its bytes with capitals lowered */
+    td_fkey key = td_fkey_bytes(s, n);
+    if (td_fkey_is_ascii(&key)) {
+      key.k[0] = td_lower8(key.k[0]);
+      key.k[1] = td_lower8(key.k[1]);
+      for (size_t j = (size_t)td_fkey_hash(&key) & g->fmask;;
+           j = (j + 1) & g->fmask) {
+        const td_wfast *e = &g->wfast[j];
+        if (!e->id)
+          return 0;
+        if (e->key.k[0] == key.k[0] && e->key.k[1] == key.k[1])
+          return e->id;
+      }
+    }
+  }
   size_t k = 0;
   uint32_t h = TD_WHASH_INIT;
   const unsigned char *u = (const unsigned char *)s;
@@ -767,6 +805,7 @@ void td_timex_grammar_free(td_timex_grammar *g) {
     return;
   td_strmap_free(g->words);
   td_free(g->wslots);
+  td_free(g->wfast);
   td_vec_free(&g->wchars);
   td_vec_free(&g->lex);
   td_free(g->word_lex);

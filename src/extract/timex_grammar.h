@@ -7,6 +7,8 @@
 
 #include "timex.h"
 
+#include "../core/wkey.h"
+
 #include <strings.h>
 
 /* A word's meaning in one class (timex-words.txt). */
@@ -109,12 +111,22 @@ typedef struct td_wslot {
   uint32_t len;
 } td_wslot;
 
+/* An entry of the table of short words: key zero is an empty slot. */
+typedef struct td_wfast {
+  td_fkey key;
+  uint32_t id;
+} td_wfast;
+
 struct td_timex_grammar {
   td_strmap *words; /* folded word -> id (1-based) */
   /* The same words in an open-addressing table hashed while folding, so
    * a token costs one pass over its bytes and (mostly) one probe. */
   td_wslot *wslots;
   size_t wmask; /* slots - 1 */
+  /* The words of up to 16 bytes once more, by their key (wkey.h): an
+   * ASCII token is folded and found without a pass over its bytes. */
+  td_wfast *wfast;
+  size_t fmask; /* slots - 1 */
   TD_VEC(char) wchars;
   TD_VEC(td_lexent) lex;
   td_wordlex *word_lex; /* by word id */

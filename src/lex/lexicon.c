@@ -6,6 +6,7 @@
  * "'s" are words exactly as in the text) and inserted by td_lexicon_build.
  */
 #include "lexicon.h"
+#include "../core/wkey.h"
 #include <stdlib.h>
 
 /* Case a phrase word needs of the text's word. */
@@ -26,15 +27,9 @@ static inline bool td_bloom_has(const uint64_t *bloom, uint64_t h) {
   return (bloom[a >> 6] >> (a & 63) & 1) && (bloom[c >> 6] >> (c & 63) & 1);
 }
 
-/* Forms of up to 16 bytes are also kept by their bytes as two 64-bit words,
- * NUL-padded (a form has no NUL byte, so the words alone tell forms
- * apart): an ASCII token is then folded and looked up without a copy, a
+/* Forms of up to 16 bytes (TD_SHORT_FORM) are also kept by their key
+ * (wkey.h): an ASCII token is then folded and looked up without a copy, a
  * call or a string compare. */
-#define TD_SHORT_FORM 16
-
-typedef struct td_fkey {
-  uint64_t k[2];
-} td_fkey;
 
 /* A short form in the table of td_fast_find, with what matching needs of
  * it, so that a token costs one cache line. */
@@ -45,50 +40,6 @@ typedef struct td_fent {
   uint32_t rootf;      /* the root's edge by this form + 1, or 0 */
   uint32_t rootb;      /* the root's edge by its base + 1, or 0 */
 } td_fent;
-
-static inline uint64_t td_fkey_hash(const td_fkey *f) {
-  uint64_t h = (f->k[0] ^ (f->k[1] * 0xC2B2AE3D27D4EB4Full)) *
-               0x9E3779B97F4A7C15ull;
-  h ^= h >> 32;
-  h *= 0xD6E8FEB86659FD93ull;
-  return h ^ (h >> 32);
-}
-
-/* The key of folded word s (n <= TD_SHORT_FORM bytes). */
-static inline td_fkey td_fkey_of(const char *s, size_t n) {
-  char b[TD_SHORT_FORM] = {0};
-  memcpy(b, s, n);
-  td_fkey f;
-  memcpy(f.k, b, sizeof(b));
-  return f;
-}
-
-/* ASCII capitals of the eight bytes in x to lower case (other bytes kept). */
-static inline uint64_t td_lower8(uint64_t x) {
-  const uint64_t b = 0x0101010101010101ull;
-  uint64_t low = x & (0x7f * b);
-  uint64_t upper = (low + (0x80 - 'A') * b) & ~(low + (0x80 - 'Z' - 1) * b) &
-                   ~x & (0x80 * b);
-  return x | upper >> 2;
-}
-
-/* The key of the ASCII word at s folded as td_fold_word folds it (ASCII
- * capitals lowered), n <= TD_SHORT_FORM bytes; s must be readable for 16
- * bytes (a document's text is padded, TD_TEXT_PAD). */
-static const unsigned char td_ones[32] = {
-    255, 255, 255, 255, 255, 255, 255, 255,
-    255, 255, 255, 255, 255, 255, 255, 255};
-
-static inline td_fkey td_fkey_ascii(const char *s, size_t n) {
-  uint64_t m0, m1;
-  td_fkey f;
-  memcpy(f.k, s, 16);
-  memcpy(&m0, td_ones + 16 - n, 8);
-  memcpy(&m1, td_ones + 24 - n, 8);
-  f.k[0] = td_lower8(f.k[0] & m0);
-  f.k[1] = td_lower8(f.k[1] & m1);
-  return f;
-}
 
 typedef struct td_edge {
   uint32_t child;
