@@ -51,7 +51,6 @@ typedef struct td_arun {
   uint32_t kinds; /* the lexicon entries that name actors */
   uint8_t *in_place; /* per token: 1 inside a place of the places layer */
   td_intmap *lone;   /* hashes of words standing alone as names, or NULL */
-  uint32_t plens;    /* bit n: a particle has n bytes (31: 31 or more) */
 } td_arun;
 
 /* ---- Tokens ------------------------------------------------------------- */
@@ -82,9 +81,15 @@ static bool td_tok_exact(const td_doc *doc, uint32_t t, const td_strmap *m) {
 
 static bool td_is_particle(const td_arun *R, const char *s, size_t n) {
   /* most words have no particle's length */
-  if (!(R->plens >> (n < 31 ? n : 31) & 1))
-    return false;
   const td_actordict *d = R->ax->d;
+  if (!(d->particle_lens >> (n < 31 ? n : 31) & 1))
+    return false;
+  if (n < 31) { /* the particles are in lower case */
+    char w[32];
+    for (size_t i = 0; i < n; i++)
+      w[i] = (char)tolower((unsigned char)s[i]);
+    return td_strmap_get(d->particle_set, w, n, NULL);
+  }
   for (size_t i = 0; i < d->particles.n; i++)
     if (strlen(d->particles.v[i]) == n &&
         !strncasecmp(d->particles.v[i], s, n))
@@ -1275,7 +1280,7 @@ const td_entities *td_actors_run(td_doc *doc, const td_actor_ctx *ax) {
   const td_lx_matches *M = td_doc_layer(doc, "lexicon");
   if (M) {
     td_arun R = {doc, ax, M, E, td_story_country(doc, ax, M), 0,
-                 TD_ACTOR_KINDS, NULL, NULL, 0};
+                 TD_ACTOR_KINDS, NULL, NULL};
     if (!ax->own) /* a user's dictionaries alone */
       R.kinds = 1u << TD_LX_XACTOR | 1u << TD_LX_XAGENT | 1u << TD_LX_PRONOUN;
     if (doc->date.year > 0)
@@ -1289,10 +1294,6 @@ const td_entities *td_actors_run(td_doc *doc, const td_actor_ctx *ax) {
     /* a unit has a token at least: room for all of them at once */
     td_grow((void **)&all.v, &all.cap, doc->tokens.n + 1, sizeof(td_unit));
     td_grow((void **)&off.v, &off.cap, doc->sentences.n + 1, sizeof(size_t));
-    for (size_t i = 0; i < ax->d->particles.n; i++) {
-      size_t pn = strlen(ax->d->particles.v[i]);
-      R.plens |= 1u << (pn < 31 ? pn : 31);
-    }
     size_t at = 0;
     for (uint32_t si = 0; si < doc->sentences.n; si++) {
       td_sentence_units(&R, &doc->sentences.v[si], &at, &U);

@@ -107,8 +107,14 @@ static bool td_names_record(void *ud, const td_record *rec, td_diag *err) {
           *p = (char)tolower((unsigned char)*p);
         if (lower)
           td_vec_push(&L->d->lowercase, w);
-        else
+        else {
+          size_t n = strlen(w);
           td_vec_push(&L->d->particles, w);
+          if (!L->d->particle_set)
+            L->d->particle_set = td_strmap_new();
+          td_strmap_put(L->d->particle_set, w, n, 1);
+          L->d->particle_lens |= 1u << (n < 31 ? n : 31);
+        }
       }
       s = pe + 1;
     }
@@ -243,6 +249,7 @@ void td_actordict_free(td_actordict *d) {
   td_vec_free(&d->xactors);
   td_vec_free(&d->xcodes);
   td_vec_free(&d->particles);
+  td_strmap_free(d->particle_set);
   td_vec_free(&d->lowercase);
   td_strmap_free(d->anaphors);
   td_strmap_free(d->gender_words);

@@ -58,6 +58,8 @@ typedef struct td_actordict {
   TD_VEC(td_xactor) xactors;
   TD_VEC(td_xcode) xcodes;
   TD_VEC(const char *) particles; /* names.txt: in people's names        */
+  td_strmap *particle_set;        /* the same, to look words up          */
+  uint32_t particle_lens; /* bit n: a particle has n bytes (31: 31 or more) */
   TD_VEC(const char *) lowercase; /* names.txt: in organisations' names */
   td_strmap *anaphors;            /* names.txt: "the official" -> last person */
   TD_VEC(const char *) modifiers; /* names.txt: first, former, senior ...  */
