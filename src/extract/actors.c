@@ -118,19 +118,6 @@ static bool td_name_token(const td_arun *R, uint32_t t, bool first) {
 
 /* ---- Units ------------------------------------------------------------- */
 
-/* td_lx_longest, with its commonest answer inline: no match starts at
- * token i. */
-static inline const td_lx_match *td_longest(const td_lexicon *lx,
-                                            const td_lx_matches *m,
-                                            size_t *at, uint32_t i,
-                                            uint32_t kinds) {
-  while (*at < m->v.n && m->v.v[*at].first < i)
-    (*at)++;
-  if (*at >= m->v.n || m->v.v[*at].first != i)
-    return NULL;
-  return td_lx_longest(lx, m, at, i, kinds);
-}
-
 static const td_lx_entry *td_pick_entry(const td_lexicon *lx,
                                         const td_lx_match *m) {
   for (size_t k = 0; k < TD_COUNT(td_kind_order); k++) {
@@ -184,7 +171,7 @@ static void td_sentence_units(td_arun *R, const td_sentence *s, size_t *at,
   U->n = 0;
   for (uint32_t t = s->tok_first; t < s->tok_end;) {
     size_t k = *at;
-    const td_lx_match *m = td_longest(lx, R->M, &k, t, R->kinds);
+    const td_lx_match *m = td_lx_longest(lx, R->M, &k, t, R->kinds);
     *at = k;
     const td_lx_entry *pe = m && m->end <= s->tok_end ? td_pick_entry(lx, m)
                                                        : NULL;
@@ -211,7 +198,7 @@ static void td_sentence_units(td_arun *R, const td_sentence *s, size_t *at,
       while (e < s->tok_end && e - t < 6) {
         if (td_name_token(R, e, false)) {
           size_t k2 = *at;
-          if (td_longest(lx, R->M, &k2, e, R->kinds) ||
+          if (td_lx_longest(lx, R->M, &k2, e, R->kinds) ||
               (R->in_place && R->in_place[e]))
             break;
           e++;

@@ -630,11 +630,11 @@ const td_lx_entry *td_lx_first(const td_lexicon *lx, const td_lx_match *m,
   return NULL;
 }
 
-const td_lx_match *td_lx_longest(const td_lexicon *lx, const td_lx_matches *m,
-                                 size_t *at, uint32_t i, uint32_t kinds) {
-  while (*at < m->v.n && m->v.v[*at].first < i)
-    (*at)++;
-  for (size_t k = *at; k < m->v.n && m->v.v[k].first == i; k++)
+/* The matches at token i start at index at (td_lx_longest). */
+const td_lx_match *td_lx_longest_at(const td_lexicon *lx,
+                                    const td_lx_matches *m, size_t at,
+                                    uint32_t i, uint32_t kinds) {
+  for (size_t k = at; k < m->v.n && m->v.v[k].first == i; k++)
     if (td_lx_first(lx, &m->v.v[k], kinds))
       return &m->v.v[k];
   return NULL;

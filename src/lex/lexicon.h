@@ -94,8 +94,20 @@ const td_lx_entry *td_lexicon_entry(const td_lexicon *lx, uint32_t index1);
 /* The longest match starting at token i that has an entry of a kind in
  * `kinds` (a bit mask of 1 << TD_LX_*), searching from match index *at
  * (advanced past matches starting before i); NULL if none. */
-const td_lx_match *td_lx_longest(const td_lexicon *lx, const td_lx_matches *m,
-                                 size_t *at, uint32_t i, uint32_t kinds);
+const td_lx_match *td_lx_longest_at(const td_lexicon *lx,
+                                    const td_lx_matches *m, size_t at,
+                                    uint32_t i, uint32_t kinds);
+/* (Inline: most tokens start no match, and a stage asks at every token.) */
+static inline const td_lx_match *td_lx_longest(const td_lexicon *lx,
+                                               const td_lx_matches *m,
+                                               size_t *at, uint32_t i,
+                                               uint32_t kinds) {
+  while (*at < m->v.n && m->v.v[*at].first < i)
+    (*at)++;
+  if (*at >= m->v.n || m->v.v[*at].first != i)
+    return NULL;
+  return td_lx_longest_at(lx, m, *at, i, kinds);
+}
 /* The first entry of match `m` of a kind in `kinds`, or NULL. */
 const td_lx_entry *td_lx_first(const td_lexicon *lx, const td_lx_match *m,
                                uint32_t kinds);
