@@ -7,6 +7,7 @@
  */
 #include "lexicon.h"
 #include "../core/wkey.h"
+#include <stdatomic.h>
 #include <stdlib.h>
 
 /* Case a phrase word needs of the text's word. */
@@ -85,7 +86,17 @@ struct td_lexicon {
   td_strmap *particles;          /* lower-case words of proper names      */
   size_t nphrases;
   td_arena arena;
+  uint64_t serial; /* new at every change: what td_lexicon_run's cache of
+                      look-ups was filled from (never 0) */
 };
+
+/* The serials of td_lexicon.serial: no two lexicons, and no two states of
+ * one, share one. */
+static atomic_uint_fast64_t td_lx_serials = 1;
+
+static void td_lexicon_changed(td_lexicon *lx) {
+  lx->serial = (uint64_t)atomic_fetch_add(&td_lx_serials, 1);
+}
 
 td_lexicon *td_lexicon_new(const td_letters *letters,
                            const td_text_rules *rules) {
@@ -93,6 +104,7 @@ td_lexicon *td_lexicon_new(const td_letters *letters,
   lx->letters = letters;
   lx->rules = rules;
   lx->forms = td_strmap_new();
+  td_lexicon_changed(lx);
   lx->bloom = td_calloc(TD_BLOOM_BITS / 64, sizeof(uint64_t));
   lx->edges = td_intmap_new();
   lx->nnodes = 1; /* the root */
@@ -129,6 +141,7 @@ void td_lexicon_free(td_lexicon *lx) {
 
 void td_lexicon_set_particles(td_lexicon *lx, const char *const *words,
                               size_t n) {
+  td_lexicon_changed(lx);
   if (!lx->particles)
     lx->particles = td_strmap_new();
   for (size_t i = 0; i < n; i++)
@@ -143,6 +156,7 @@ static uint32_t td_form_intern(td_lexicon *lx, const char *s, size_t n);
 uint32_t td_lexicon_intern(td_lexicon *lx, const char *word) {
   char f[TD_FORM_MAX];
   size_t fn = td_fold_word(lx->letters, word, strlen(word), f);
+  td_lexicon_changed(lx);
   return fn ? td_form_intern(lx, f, fn) : 0;
 }
 
@@ -151,6 +165,7 @@ static bool td_has_letter(const char *s, size_t n, size_t *letters);
 bool td_lexicon_add(td_lexicon *lx, const char *phrase, size_t n,
                     unsigned flags, int kind, uint32_t value,
                     const char **why) {
+  td_lexicon_changed(lx);
   while (n && (phrase[0] == ' ' || phrase[0] == '\t'))
     phrase++, n--;
   while (n && (phrase[n - 1] == ' ' || phrase[n - 1] == '\t'))
@@ -415,6 +430,7 @@ static void td_plurals(td_lexicon *lx, uint32_t form) {
 }
 
 void td_lexicon_build(td_lexicon *lx, const td_wordnet *wn) {
+  td_lexicon_changed(lx);
   td_insert_pending(lx);
   size_t nforms = lx->text.n;
   for (uint32_t f = 1; f < nforms; f++)
@@ -483,6 +499,12 @@ static int td_match_cmp(const void *a, const void *b) {
   return x->inflected < y->inflected ? -1 : x->inflected > y->inflected;
 }
 
+enum { TD_WCACHE = 512 };
+static _Thread_local struct {
+  uint64_t serial; /* td_lexicon.serial of the lexicon it holds; 0: none */
+  td_fent v[TD_WCACHE];
+} td_wcache;
+
 const td_lx_matches *td_lexicon_run(td_doc *doc, const td_lexicon *lx) {
   const td_lx_matches *have = td_doc_layer(doc, "lexicon");
   if (have)
@@ -490,11 +512,15 @@ const td_lx_matches *td_lexicon_run(td_doc *doc, const td_lexicon *lx) {
   td_lx_matches *M = td_calloc(1, sizeof(*M));
   size_t n = doc->tokens.n;
   td_tform *tf = td_malloc((n ? n : 1) * sizeof(td_tform));
-  /* Words repeat ("the", "of", "said"): a small direct-mapped cache of
-   * short keys spares most look-ups in the large table. */
-  enum { TD_WCACHE = 512 };
-  td_fent cache[TD_WCACHE];
-  memset(cache, 0, sizeof(cache));
+  /* Words repeat ("the", "of", "said"), in a story and from one to the
+   * next: a small direct-mapped cache of short keys, kept by each thread
+   * while the lexicon is the one it was filled from, spares most look-ups
+   * in the large table. */
+  td_fent *cache = td_wcache.v;
+  if (td_wcache.serial != lx->serial) {
+    memset(td_wcache.v, 0, sizeof(td_wcache.v));
+    td_wcache.serial = lx->serial;
+  }
   char fw[TD_FORM_MAX];
   for (size_t i = 0; i < n; i++) {
     const td_token *t = &doc->tokens.v[i];
