@@ -133,28 +133,12 @@ static const unsigned char td_lower[256] = {
 #undef TD_L1
 };
 
-/* td_fold and the word-table lookup in one pass; s must be readable for
- * 16 bytes (a document's text is padded). */
-uint32_t td_tg_word(const td_timex_grammar *g, const char *s, size_t n) {
+/* td_fold and the word-table lookup in one pass (any word). */
+static uint32_t td_tg_word_slow(const td_timex_grammar *g, const char *s,
+                                size_t n) {
   char buf[64];
   if (n >= sizeof(buf) + 8 || !g->wslots)
     return 0;
-  if (n && n <= TD_SHORT_FORM && g->wfast) {
-    /* an ASCII word folds to its bytes with capitals lowered */
-    td_fkey key = td_fkey_bytes(s, n);
-    if (td_fkey_is_ascii(&key)) {
-      key.k[0] = td_lower8(key.k[0]);
-      key.k[1] = td_lower8(key.k[1]);
-      for (size_t j = (size_t)td_fkey_hash(&key) & g->fmask;;
-           j = (j + 1) & g->fmask) {
-        const td_wfast *e = &g->wfast[j];
-        if (!e->id)
-          return 0;
-        if (e->key.k[0] == key.k[0] && e->key.k[1] == key.k[1])
-          return e->id;
-      }
-    }
-  }
   size_t k = 0;
   uint32_t h = TD_WHASH_INIT;
   const unsigned char *u = (const unsigned char *)s;
@@ -183,6 +167,39 @@ uint32_t td_tg_word(const td_timex_grammar *g, const char *s, size_t n) {
         !memcmp(g->wchars.v + sl->off, buf, k))
       return sl->id;
   }
+}
+
+/* The word id of the text s[0..n): an ASCII word of up to 16 bytes folds
+ * to its bytes with capitals lowered and is found by its key (s must be
+ * readable for 16 bytes: a document's text is padded); others take the
+ * byte-by-byte fold. */
+static inline uint32_t td_tg_word_in(const td_timex_grammar *g, const char *s,
+                                     size_t n) {
+  if (n && n <= TD_SHORT_FORM && g->wfast) {
+    td_fkey key = td_fkey_bytes(s, n);
+    if (td_fkey_is_ascii(&key)) {
+      key.k[0] = td_lower8(key.k[0]);
+      key.k[1] = td_lower8(key.k[1]);
+      for (size_t j = (size_t)td_fkey_hash(&key) & g->fmask;;
+           j = (j + 1) & g->fmask) {
+        const td_wfast *e = &g->wfast[j];
+        if (!e->id)
+          return 0;
+        if (e->key.k[0] == key.k[0] && e->key.k[1] == key.k[1])
+          return e->id;
+      }
+    }
+  }
+  return td_tg_word_slow(g, s, n);
+}
+
+/* Any string (not only a padded text): a short one is copied first. */
+uint32_t td_tg_word(const td_timex_grammar *g, const char *s, size_t n) {
+  if (n > TD_SHORT_FORM)
+    return td_tg_word_slow(g, s, n);
+  char b[TD_SHORT_FORM] = {0};
+  memcpy(b, s, n);
+  return td_tg_word_in(g, b, n);
 }
 
 typedef struct td_lexpair {
@@ -905,7 +922,7 @@ static void td_ttok_number(td_ttok *t, const char *s, size_t n) {
   }
 }
 
-static void td_ttok_add(const td_timex_grammar *g, const td_doc *doc,
+static inline void td_ttok_add(const td_timex_grammar *g, const td_doc *doc,
                         td_ttoks *out, uint32_t start, uint32_t end,
                         uint32_t seg) {
   td_ttok t;
@@ -915,7 +932,7 @@ static void td_ttok_add(const td_timex_grammar *g, const td_doc *doc,
   t.seg = seg;
   const char *s = doc->text + start;
   size_t n = end - start;
-  t.word = td_tg_word(g, s, n);
+  t.word = td_tg_word_in(g, s, n);
   t.cap = s[0] >= 'A' && s[0] <= 'Z';
   t.plural = n > 2 && (s[n - 1] == 's' || s[n - 1] == 'S');
   static const struct {
