@@ -229,7 +229,8 @@ const td_timexes *td_timex_run(td_doc *doc, const td_timex_grammar *g) {
   uint32_t last_end = 0;
   for (uint32_t i = 0; i < tt.n;) {
     td_match_result m;
-    if (!td_timex_match_at(g, (const td_ttoks *)&tt, i, &m)) {
+    if (!td_timex_may_start(g, &tt.v[i]) ||
+        !td_timex_match_at(g, (const td_ttoks *)&tt, i, &m)) {
       i++;
       continue;
     }

@@ -1440,12 +1440,9 @@ static uint64_t td_sig_at(const td_mstate *ms, uint64_t *sig, uint8_t *done,
 bool td_timex_match_at(const td_timex_grammar *g, const td_ttoks *toks,
                        uint32_t pos, td_match_result *best) {
   const td_ttok *t = &toks->v[pos];
-  /* Most tokens start nothing: no rule word, no lexicon entry, no number
-   * (numbers in words have lexicon entries). */
-  bool numeric = t->digits || t->ord || t->decade || t->clock || t->frac;
-  if (!t->lex_n && !numeric &&
-      (!t->word || t->word >= g->by_word_n || !g->by_word[t->word].n))
+  if (!td_timex_may_start(g, t))
     return false;
+  bool numeric = t->digits || t->ord || t->decade || t->clock || t->frac;
   /* The candidates: lists of rules by what starts them, tried in place
    * (at most TD_MAX_CAND of them, as the load checked). */
   const td_candvec *lists[2 + 255 + TD_PE_NKINDS];

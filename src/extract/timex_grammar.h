@@ -168,6 +168,14 @@ uint32_t td_tg_intern(td_timex_grammar *g, const char *s, size_t n);
 uint32_t td_tg_word(const td_timex_grammar *g, const char *s, size_t n);
 void td_timex_tokens(const td_timex_grammar *g, const td_doc *doc,
                      td_ttoks *out);
+/* Can any rule start at token t? Most tokens start nothing: no rule word,
+ * no lexicon entry, no number (numbers in words have lexicon entries). */
+static inline bool td_timex_may_start(const td_timex_grammar *g,
+                                      const td_ttok *t) {
+  return t->lex_n || t->digits || t->ord || t->decade || t->clock ||
+         t->frac || (t->word && t->word < g->by_word_n &&
+                     g->by_word[t->word].n);
+}
 /* The longest match of any rule starting at token pos. */
 bool td_timex_match_at(const td_timex_grammar *g, const td_ttoks *toks,
                        uint32_t pos, td_match_result *best);
