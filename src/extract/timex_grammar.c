@@ -686,6 +686,26 @@ static td_cand td_make_cand(const td_timex_grammar *g, uint32_t ri,
   return c;
 }
 
+static int td_cand_cmp(const void *a, const void *b) {
+  const td_cand *x = a, *y = b;
+  if (x->gate != y->gate)
+    return x->gate < y->gate ? -1 : 1;
+  return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
+/* Orders a list by gate, so that rules opened by the same next tokens
+ * share blocks, and makes the blocks' gates. (The order of candidates
+ * does not matter: td_timex_match_at keeps the longest match, then the
+ * rule written first.) */
+static void td_cands_blocks(td_candvec *c) {
+  if (c->n > 1)
+    qsort(c->v, c->n, sizeof(td_cand), td_cand_cmp);
+  size_t nb = (c->n + TD_CBLOCK - 1) / TD_CBLOCK;
+  c->bgate = td_calloc(nb ? nb : 1, sizeof(uint64_t));
+  for (size_t i = 0; i < c->n; i++)
+    c->bgate[i / TD_CBLOCK] |= c->v[i].gate;
+}
+
 static void td_build_cands(td_timex_grammar *g) {
   g->cand_word = td_calloc(g->by_word_n ? g->by_word_n : 1,
                            sizeof(*g->cand_word));
@@ -699,6 +719,12 @@ static void td_build_cands(td_timex_grammar *g) {
   for (size_t k = 0; k < TD_PE_NKINDS; k++)
     for (size_t i = 0; i < g->by_kind[k].n; i++)
       td_vec_push(&g->cand_kind[k], td_make_cand(g, g->by_kind[k].v[i], 0));
+  for (size_t w = 0; w < g->by_word_n; w++)
+    td_cands_blocks(&g->cand_word[w]);
+  for (size_t c = 0; c < TD_CL_NLEX; c++)
+    td_cands_blocks(&g->cand_class[c]);
+  for (size_t k = 0; k < TD_PE_NKINDS; k++)
+    td_cands_blocks(&g->cand_kind[k]);
 }
 
 td_timex_grammar *td_timex_grammar_load(const char *data_dir, td_diag *err) {
@@ -839,18 +865,22 @@ void td_timex_grammar_free(td_timex_grammar *g) {
   td_vec_free(&g->veto_after);
   for (size_t i = 0; i < g->by_word_n; i++) {
     td_vec_free(&g->by_word[i]);
-    if (g->cand_word)
+    if (g->cand_word) {
       td_vec_free(&g->cand_word[i]);
+      td_free(g->cand_word[i].bgate);
+    }
   }
   td_free(g->by_word);
   td_free(g->cand_word);
   for (size_t i = 0; i < TD_CL_NLEX; i++) {
     td_vec_free(&g->by_class[i]);
     td_vec_free(&g->cand_class[i]);
+    td_free(g->cand_class[i].bgate);
   }
   for (size_t i = 0; i < TD_PE_NKINDS; i++) {
     td_vec_free(&g->by_kind[i]);
     td_vec_free(&g->cand_kind[i]);
+    td_free(g->cand_kind[i].bgate);
   }
   td_free(g);
 }
@@ -1500,7 +1530,12 @@ bool td_timex_match_at(const td_timex_grammar *g, const td_ttoks *toks,
       lsig = (used ? td_sig_at(&ms, after_sig, after_done, used) : 0) |
              TD_SIG_ANY;
     }
+    const uint64_t *bgate = lists[l]->bgate;
     for (size_t c = 0; c < cn; c++) {
+      if (c % TD_CBLOCK == 0 && !(bgate[c / TD_CBLOCK] & lsig)) {
+        c += TD_CBLOCK - 1;
+        continue;
+      }
       const td_cand *cd = &cv[c];
       if (!(cd->gate & lsig))
         continue;

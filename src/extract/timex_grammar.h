@@ -90,7 +90,15 @@ typedef struct td_cand {
   uint32_t rule;
   uint32_t flags;
 } td_cand;
-typedef TD_VEC(td_cand) td_candvec;
+/* Candidates in blocks of TD_CBLOCK, each with its gates or'ed (bgate):
+ * a block none of whose gates opens is passed over whole ("the" starts
+ * some sixty rules, and a word after it opens the gates of few). */
+#define TD_CBLOCK 8
+typedef struct td_candvec {
+  td_cand *v;
+  size_t n, cap;
+  uint64_t *bgate;
+} td_candvec;
 
 typedef struct td_guard {
   char name[32];
