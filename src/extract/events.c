@@ -737,13 +737,14 @@ static bool td_match_left(const td_erun *E, const td_pelem *el, size_t n,
   return true;
 }
 
-static void td_present_add(td_erun *E, uint32_t w) {
+/* Adds w to the sentence's words (plist has room: td_sentence_words). */
+static inline void td_present_add(td_erun *E, uint32_t w) {
   uint32_t h = (w * 2654435761u) & E->pmask;
-  while (E->present[h] && E->present[h] != w)
-    h = (h + 1) & E->pmask;
-  if (!E->present[h])
-    td_vec_push(&E->plist, w);
+  for (uint32_t x; (x = E->present[h]) != 0; h = (h + 1) & E->pmask)
+    if (x == w)
+      return; /* there already, with its signature */
   E->present[h] = w;
+  E->plist.v[E->plist.n++] = w;
   td_sig_add(E->psig, w);
 }
 
@@ -762,6 +763,9 @@ static void td_sentence_words(td_erun *E) {
   memset(E->psig, 0, sizeof(E->psig));
   E->plist.n = 0;
   E->slist.n = 0;
+  /* a form and two lemmas a token at most */
+  td_grow((void **)&E->plist.v, &E->plist.cap,
+          3 * (size_t)(E->s_end - E->s_first) + 1, sizeof(uint32_t));
   for (uint32_t t = E->s_first; t < E->s_end; t++) {
     uint32_t f = td_form(E, t);
     if (!f)
