@@ -100,6 +100,8 @@ static int td_token_tense(const td_timex_grammar *g, const td_doc *doc,
 
 /* Does token t end a clause (, ; : and but that which who when while)? */
 static bool td_clause_break(const td_timex_grammar *g, const td_ttok *t) {
+  if (!(g->clause_bits >> (t->word % 64) & 1))
+    return false;
   for (size_t k = 0; k < TD_COUNT(g->w_clause); k++)
     if (t->word && t->word == g->w_clause[k])
       return true;

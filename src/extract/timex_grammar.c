@@ -792,6 +792,8 @@ td_timex_grammar *td_timex_grammar_load(const char *data_dir, td_diag *err) {
                                    "when", "while", "\""};
     for (size_t k = 0; k < TD_COUNT(clause); k++)
       g->w_clause[k] = td_tg_intern(g, clause[k], strlen(clause[k]));
+    for (size_t k = 0; k < TD_COUNT(clause); k++)
+      g->clause_bits |= 1ull << (g->w_clause[k] % 64);
     /* "is paid", "will be completed", "the reduced dividend": a past form
      * after these is a participle or an adjective. */
     static const char *nonpast[] = {

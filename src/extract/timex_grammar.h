@@ -160,6 +160,7 @@ struct td_timex_grammar {
   /* words the code needs */
   uint32_t w_hyphen, w_apos, w_end, w_and, w_a, w_an, w_of, w_in, w_oclock;
   uint32_t w_clause[11]; /* words that end a clause, for the tense */
+  uint64_t clause_bits;  /* bit (word % 64) of each: most words are none */
   uint32_t w_nonpast[22]; /* before a past form, it is not the past  */
   uint32_t w_been, w_had, w_since, w_ahead, w_apos_s, w_to, w_ended, w_ending;
   uint32_t w_aux[4];   /* was were had did: a future word after them is one */
