@@ -35,15 +35,17 @@ enum {
   QW_ING = 1 << 4,     /* a cue form ending in -ing: "saying", "adding" */
   QW_NEEDTHAT = 1 << 5, /* a present form of a `past` cue: a cue only
                            before "that" ("claims that")               */
-  QW_ADJUNCT = 1 << 6   /* opens an adjunct, not what was said ("spoke
+  QW_ADJUNCT = 1 << 6,  /* opens an adjunct, not what was said ("spoke
                            in Baku"): td_emit_indirect's list below    */
+  QW_VERB = 1 << 7      /* a finite auxiliary ("was", "would"): a clause
+                           has begun; td_verb_words below               */
 };
 
 /* Words the finder reads by themselves; their form ids are in
  * td_quote_rules.word (interned when the rules are loaded). */
-enum { QF_WHOSE, QF_AND, QF_OF, QF_BY, QF_FROM, QF_AT, QF_N };
-static const char *const td_qf_words[QF_N] = {"whose", "and",  "of",
-                                              "by",    "from", "at"};
+enum { QF_WHOSE, QF_AND, QF_OF, QF_BY, QF_FROM, QF_AT, QF_TO, QF_N };
+static const char *const td_qf_words[QF_N] = {"whose", "and",  "of", "by",
+                                              "from",  "at",   "to"};
 
 /* After a cue: words that open an adjunct, not what was said. */
 static const char *const td_adjunct_words[] = {
@@ -51,6 +53,13 @@ static const char *const td_adjunct_words[] = {
     "from",   "into",  "over",   "under",   "against", "during",
     "after",  "before", "since", "until",   "as",     "so",
     "than",   "or",    "nor",    "yet",     "but",    "because"};
+
+/* Finite auxiliaries and copulas: where they stand, a clause has begun. */
+static const char *const td_verb_words[] = {
+    "is",    "was",   "are",   "were", "will", "would", "has",  "have",
+    "had",   "could", "should", "can", "may",  "might", "must", "did",
+    "does",  "do",    "'s",    "'re",  "'ll",  "'d",    "'ve",  "am",
+    "wo",    "ca",    "shall"};
 
 #define TD_CUE_REST 4
 
@@ -213,6 +222,9 @@ td_quote_rules *td_quote_rules_load(const char *dir, td_lexicon *lx,
   uint32_t adjunct[TD_COUNT(td_adjunct_words)];
   for (size_t i = 0; i < TD_COUNT(td_adjunct_words); i++)
     adjunct[i] = td_lexicon_intern(lx, td_adjunct_words[i]);
+  uint32_t verbs[TD_COUNT(td_verb_words)];
+  for (size_t i = 0; i < TD_COUNT(td_verb_words); i++)
+    verbs[i] = td_lexicon_intern(lx, td_verb_words[i]);
   q->nforms = td_lexicon_nforms(lx) + 1;
   q->wc = td_calloc(q->nforms, 1);
   q->cue = td_malloc(q->nforms * sizeof(int32_t));
@@ -238,6 +250,9 @@ td_quote_rules *td_quote_rules_load(const char *dir, td_lexicon *lx,
   for (size_t i = 0; i < TD_COUNT(td_adjunct_words); i++)
     if (adjunct[i])
       q->wc[adjunct[i]] |= QW_ADJUNCT;
+  for (size_t i = 0; i < TD_COUNT(td_verb_words); i++)
+    if (verbs[i])
+      q->wc[verbs[i]] |= QW_VERB;
   q->cuebit = td_calloc((q->nforms + 63) / 64, sizeof(uint64_t));
   for (size_t i = 0; i < q->nforms; i++)
     if (q->cue[i] >= 0)
@@ -913,8 +928,10 @@ static bool td_emit_indirect(td_qrun *R, int32_t c, uint32_t ca, uint32_t cb,
     return false;
   if (R->inq[xa] == 1 && R->t[xa].kind == TD_TOK_QUOTE)
     return false; /* a direct quote's content, attributed already */
-  /* "spoke in Baku": an adjunct, not what was said */
-  if ((td_wc(R, xa) & (QW_BOUND | QW_ADJUNCT)) == (QW_BOUND | QW_ADJUNCT) &&
+  /* "spoke in Baku": an adjunct, not what was said (before the cue, "In
+   * 2014, ..., according to the FBI", it opens the content) */
+  if (xa >= cb &&
+      (td_wc(R, xa) & (QW_BOUND | QW_ADJUNCT)) == (QW_BOUND | QW_ADJUNCT) &&
       td_form_word(R, xa, R->forms[xa]))
     return false;
   td_quote qt;
@@ -930,6 +947,56 @@ static bool td_emit_indirect(td_qrun *R, int32_t c, uint32_t ca, uint32_t cb,
   td_add_part(&qt, x);
   td_vec_push(&R->out->v, qt);
   return true;
+}
+
+/* Where the content after a cue ending at token ce begins, in a sentence
+ * ending at b: "X said (to reporters on Tuesday) that ...", "X believes
+ * ...". */
+static uint32_t td_content_start(const td_qrun *R, uint32_t ce, uint32_t b) {
+  uint32_t xa = ce;
+  while (xa < b && R->tx[xa])
+    xa++;
+  for (uint32_t k = xa; k < b && k - ce <= 14; k++) {
+    if (R->forms[k] && R->forms[k] == R->q->f_that)
+      return k;
+    /* a subject, a verb or another cue: the content began at xa ("said
+     * his attacks had worked and said that ...") */
+    if (R->t[k].kind != TD_TOK_WORD && R->t[k].kind != TD_TOK_NUM &&
+        !(R->t[k].flags & TD_TF_CLITIC) && !td_tok_is(R, k, ','))
+      break;
+    if ((td_wc(R, k) & (QW_PRON | QW_VERB)) ||
+        (k > xa && td_cue_maybe(R, k)))
+      break;
+  }
+  return xa;
+}
+
+/* Where the content that begins at token xa ends (exclusive), in a
+ * sentence ending at b: before a second cue of the same speaker ("and
+ * said ...", ", adding that ...", ", according to ..."). */
+static uint32_t td_content_end(const td_qrun *R, uint32_t xa, uint32_t b) {
+  for (uint32_t k = xa + 1; k + 1 < b; k++) {
+    if (R->inq[k] == 1)
+      continue;
+    bool comma = td_tok_is(R, k, ',');
+    if (!comma && !td_word_is(R, k, QF_AND))
+      continue;
+    uint32_t m = k + 1;
+    if (comma && td_word_is(R, m, QF_AND))
+      m++;
+    if (!td_cue_maybe(R, m))
+      continue;
+    uint32_t ce;
+    int32_t c = td_cue_at(R, m, &ce);
+    uint8_t cls = td_cue_class(R, c);
+    if (c < 0 || cls == QC_STANCE || cls == QC_EVIDENCE)
+      continue;
+    if (cls == QC_PREP ? comma
+                       : ((R->q->wc[R->forms[m]] & QW_ING) && comma) ||
+                             td_word_is(R, m - 1, QF_AND))
+      return k;
+  }
+  return b;
 }
 
 static void td_reported(td_qrun *R) {
@@ -974,8 +1041,11 @@ static void td_reported(td_qrun *R) {
       }
       if (!td_src_left(R, i, a, &sa, &sb)) {
         /* "..., saying that ...": the subject of the sentence */
+        /* "... and said ...": the speaker of the cue before */
         uint32_t f = R->forms[i];
-        if (!(R->q->wc[f] & QW_ING) || i == a || !td_tok_is(R, i - 1, ','))
+        bool and_ = i > a + 1 && td_word_is(R, i - 1, QF_AND);
+        if (!and_ &&
+            (!(R->q->wc[f] & QW_ING) || i == a || !td_tok_is(R, i - 1, ',')))
           continue;
         const td_quote *last = NULL;
         for (size_t k = 0; k < R->out->v.n; k++) {
@@ -985,6 +1055,8 @@ static void td_reported(td_qrun *R) {
               (!last || o->cue.start > last->cue.start))
             last = o;
         }
+        if (!last && and_)
+          continue;
         if (last) {
           /* "X said in June, citing ...": the speaker of that cue */
           td_quote qt;
@@ -994,8 +1066,11 @@ static void td_reported(td_qrun *R) {
           qt.inherited = false;
           qt.nparts = 0;
           td_set_cue(R, &qt, c, i, ce);
-          uint32_t xa = ce, xb = td_trim_end(R, ce, b);
+          uint32_t xa = td_content_start(R, ce, b);
+          uint32_t xb = td_trim_end(R, xa, td_content_end(R, xa, b));
           if (xa < xb && R->inq[xa] != 1) {
+            while (xa < xb && td_tok_is(R, xa, ','))
+              xa++;
             td_add_part(&qt, td_tspan(R, xa, xb));
             td_vec_push(&R->out->v, qt);
           }
@@ -1022,15 +1097,28 @@ static void td_reported(td_qrun *R) {
       uint32_t tail = td_trim_end(R, ce, b);
       bool final = sa > a + 2 && td_tok_is(R, sa - 1, ',');
       if (final) {
-        /* after the cue: nothing, or times and a short adjunct ("on
-         * Friday", "in a statement"), up to the end or a comma */
-        uint32_t k = ce, words = 0;
+        /* after the cue: nothing, times, a short object ("told
+         * reporters") or an adjunct ("on Friday", "in a statement"), up
+         * to the end or a comma; not a clause ("Hours later, Intel said
+         * the event was canceled") */
+        uint32_t k = ce, words = 0, obj = 0;
+        bool adj = false;
         while (k < tail && !td_tok_is(R, k, ',')) {
           if (R->t[k].kind == TD_TOK_QUOTE || td_tok_is(R, k, ':') ||
               (R->forms[k] && R->forms[k] == R->q->f_that) ||
               (!R->tx[k] && ++words > 6)) {
             final = false;
             break;
+          }
+          if (!R->tx[k] && !adj) {
+            if ((td_wc(R, k) & QW_ADJUNCT) || td_word_is(R, k, QF_OF) ||
+                td_word_is(R, k, QF_TO)) {
+              adj = true;
+            } else if (++obj > 3 || (td_wc(R, k) & QW_AUX) ||
+                       (obj == 1 && (td_wc(R, k) & QW_PRON))) {
+              final = false;
+              break;
+            }
           }
           k++;
         }
@@ -1042,22 +1130,10 @@ static void td_reported(td_qrun *R) {
         i = tail - 1;
         continue;
       }
-      /* "X said (to reporters on Tuesday) that ...", "X believes ..." */
-      uint32_t xa = ce;
-      while (xa < b && R->tx[xa])
-        xa++;
-      for (uint32_t k = xa; k < b && k - ce <= 14; k++) {
-        if (R->forms[k] && R->forms[k] == R->q->f_that) {
-          xa = k;
-          break;
-        }
-        if (R->t[k].kind != TD_TOK_WORD && R->t[k].kind != TD_TOK_NUM &&
-            !(R->t[k].flags & TD_TF_CLITIC) && !td_tok_is(R, k, ','))
-          break;
-      }
+      uint32_t xa = td_content_start(R, ce, b);
       if (xa < b && R->t[xa].kind == TD_TOK_QUOTE && R->inq[xa] == 1)
         continue; /* a direct quote follows: done already */
-      if (td_emit_indirect(R, c, i, ce, sa, sb, xa, b))
+      if (td_emit_indirect(R, c, i, ce, sa, sb, xa, td_content_end(R, xa, b)))
         i = ce - 1;
     }
   }
