@@ -445,6 +445,30 @@ static bool td_adverb(const td_qrun *R, uint32_t j) {
          w[0] <= 'z';
 }
 
+/* A lower-case word ending in "-ing" ("appearing", "citing"). */
+static bool td_ing(const td_qrun *R, uint32_t j) {
+  const td_token *t = &R->t[j];
+  const char *w = R->doc->text + t->start;
+  size_t n = t->end - t->start;
+  return t->kind == TD_TOK_WORD && n > 4 && w[0] >= 'a' && w[0] <= 'z' &&
+         !strncmp(w + n - 3, "ing", 3);
+}
+
+/* A one-word opening adverb: "However", "Meanwhile", "Still",
+ * "Separately". */
+static bool td_sentence_adverb(const td_qrun *R, uint32_t j) {
+  const td_token *t = &R->t[j];
+  if (t->kind != TD_TOK_WORD || R->ent_first[j] >= 0)
+    return false;
+  if (td_wc(R, j) & QW_AUX)
+    return true;
+  const char *w = R->doc->text + t->start;
+  size_t n = t->end - t->start;
+  return (n > 4 && !strncmp(w + n - 2, "ly", 2)) ||
+         (n > 5 && !strncmp(w + n - 4, "ever", 4)) ||
+         (n > 5 && !strncmp(w + n - 5, "while", 5));
+}
+
 /* The noun phrase that ends at token j (a mention, a pronoun, or a few
  * words), not before token lo: its first token into *a. */
 static bool td_src_head(const td_qrun *R, uint32_t j, uint32_t lo,
@@ -523,8 +547,85 @@ static bool td_src_left(const td_qrun *R, uint32_t c, uint32_t lo,
     j--;
   if (td_adverb(R, j))
     return false;
-  if (td_tok_is(R, j, ')') || td_tok_is(R, j, ',')) {
-    bool paren = td_tok_is(R, j, ')');
+  if (td_tok_is(R, j, ',')) {
+    /* "Ramil Carr, 31, a photographer, said", "Sen. Marco Rubio, R-Fla.,
+     * appearing on Fox News, said": the comma-separated pieces back to
+     * the sentence's start (or to an opening adjunct, "In a statement,");
+     * the first is the head, the appositions follow it, a piece that
+     * opens with "-ing" or "who" is not part of the source */
+    uint32_t cut[6], ncut = 0, k = j;
+    cut[ncut++] = j;
+    while (k > lo && j - k < 40) {
+      k--;
+      const td_token *u = &R->t[k];
+      if (u->kind == TD_TOK_QUOTE || td_tok_is(R, k, ';') ||
+          td_tok_is(R, k, ':') || R->sent[k] != R->sent[j] ||
+          u->kind == TD_TOK_DASH)
+        return false;
+      if (td_tok_is(R, k, ',')) {
+        if (ncut == 6)
+          return false;
+        cut[ncut++] = k;
+      }
+    }
+    uint32_t start = k; /* the sentence's start (or lo) */
+    if (j - k >= 40 || ncut < 2 || start != td_sent_first(R, j))
+      goto one;
+    /* pieces [start, cut[ncut-1]), [cut[ncut-1]+1, cut[ncut-2]), ... */
+    int p = (int)ncut; /* the piece that ends at cut[p-1] */
+    uint32_t ps = start;
+    /* opening adjuncts and times ("In a statement,", "On Tuesday,") */
+    while (p > 1) {
+      uint32_t pe = cut[p - 1];
+      bool adj = R->tx[ps] ||
+                 (td_wc(R, ps) & (QW_ADJUNCT | QW_BOUND)) ||
+                 (pe == ps + 1 && td_sentence_adverb(R, ps));
+      if (!adj)
+        break;
+      ps = pe + 1;
+      p--;
+    }
+    uint32_t he = cut[p - 1];
+    if (he <= ps || he - ps > 10 || !td_src_head(R, he - 1, ps, a))
+      goto one;
+    /* "The group's president": the whole piece */
+    for (uint32_t m = ps; m < *a; m++)
+      if (!(td_np_word(R, m) || (R->t[m].flags & TD_TF_CLITIC)) ||
+          ((td_wc(R, m) & QW_VERB) && !(R->t[m].flags & TD_TF_CLITIC)) ||
+          td_cue_maybe(R, m))
+        goto one;
+    *a = ps;
+    uint32_t end = he;
+    for (int q = p - 1; q >= 1; q--) {
+      uint32_t qs = cut[q] + 1, qe = cut[q - 1];
+      if (qe <= qs || (td_wc(R, qs) & (QW_PRON | QW_BOUND)) || td_ing(R, qs) ||
+          td_word_is(R, qs, QF_WHOSE) || td_cue_maybe(R, qs))
+        break;
+      end = qe;
+    }
+    *b = end;
+    return true;
+  one:
+    k = j;
+    while (k > lo && j - k < 40) {
+      k--;
+      const td_token *u = &R->t[k];
+      if (u->kind == TD_TOK_QUOTE || (u->flags & TD_TF_STOP &&
+                                      !(u->flags & TD_TF_ABBREV)) ||
+          td_tok_is(R, k, ';') || td_tok_is(R, k, ':') ||
+          R->sent[k] != R->sent[j])
+        return false;
+      if (td_tok_is(R, k, ','))
+        break;
+    }
+    if (k <= lo || k == j || !td_tok_is(R, k, ','))
+      return false;
+    if (!td_src_head(R, k - 1, lo, a))
+      return false;
+    *b = j;
+    return true;
+  }
+  if (td_tok_is(R, j, ')')) {
     uint32_t k = j;
     while (k > lo && j - k < 40) {
       k--;
@@ -534,15 +635,14 @@ static bool td_src_left(const td_qrun *R, uint32_t c, uint32_t lo,
           td_tok_is(R, k, ';') || td_tok_is(R, k, ':') ||
           R->sent[k] != R->sent[j])
         return false;
-      if (paren ? td_tok_is(R, k, '(') : td_tok_is(R, k, ','))
+      if (td_tok_is(R, k, '('))
         break;
     }
-    if (k <= lo || k == j || !(paren ? td_tok_is(R, k, '(')
-                                     : td_tok_is(R, k, ',')))
+    if (k <= lo || k == j || !td_tok_is(R, k, '('))
       return false;
     if (!td_src_head(R, k - 1, lo, a))
       return false;
-    *b = paren ? j + 1 : j;
+    *b = j + 1;
     return true;
   }
   if (!td_src_head(R, j, lo, a))
@@ -1033,6 +1133,8 @@ static void td_reported(td_qrun *R) {
       }
       /* "..., said Valiyev." */
       if (cls == QC_SPEECH && i > a + 3 && td_tok_is(R, i - 1, ',') &&
+          !(td_src_left(R, i, a, &sa, &sb) &&
+            (sa == a || td_tok_is(R, sa - 1, ','))) &&
           td_src_right(R, ce, b, &sa, &sb) &&
           td_trim_end(R, sb, b) == sb) {
         td_emit_indirect(R, c, i, ce, sa, sb, a, i - 1);
@@ -1096,6 +1198,12 @@ static void td_reported(td_qrun *R) {
       /* "The need ... disappeared, the spokesman said." */
       uint32_t tail = td_trim_end(R, ce, b);
       bool final = sa > a + 2 && td_tok_is(R, sa - 1, ',');
+      /* "In a statement, the group said ...": an opening adjunct, not
+       * what was said */
+      if (final && sa - a <= 7 &&
+          (R->tx[a] || (td_wc(R, a) & QW_ADJUNCT) ||
+           (sa == a + 2 && td_sentence_adverb(R, a))))
+        final = false;
       if (final) {
         /* after the cue: nothing, times, a short object ("told
          * reporters") or an adjunct ("on Friday", "in a statement"), up
