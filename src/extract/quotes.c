@@ -20,6 +20,7 @@
 #include "timex.h"
 
 #include <stdio.h>
+#include <strings.h>
 
 /* Cue classes. */
 enum { QC_SPEECH = 1, QC_THOUGHT, QC_EVIDENCE, QC_STANCE, QC_PREP };
@@ -43,9 +44,12 @@ enum {
 
 /* Words the finder reads by themselves; their form ids are in
  * td_quote_rules.word (interned when the rules are loaded). */
-enum { QF_WHOSE, QF_AND, QF_OF, QF_BY, QF_FROM, QF_AT, QF_TO, QF_N };
-static const char *const td_qf_words[QF_N] = {"whose", "and",  "of", "by",
-                                              "from",  "at",   "to"};
+enum {
+  QF_WHOSE, QF_AND, QF_OF, QF_BY, QF_FROM, QF_AT, QF_TO, QF_PERCENT, QF_IN,
+  QF_OUT, QF_N
+};
+static const char *const td_qf_words[QF_N] = {
+    "whose", "and", "of", "by", "from", "at", "to", "percent", "in", "out"};
 
 /* After a cue: words that open an adjunct, not what was said. */
 static const char *const td_adjunct_words[] = {
@@ -445,6 +449,28 @@ static bool td_adverb(const td_qrun *R, uint32_t j) {
          w[0] <= 'z';
 }
 
+/* Is token i the symbol c ("%")? */
+static inline bool td_tok_sym(const td_qrun *R, uint32_t i, char c) {
+  return i < R->n && R->t[i].kind == TD_TOK_SYM &&
+         R->t[i].end == R->t[i].start + 1 && R->doc->text[R->t[i].start] == c;
+}
+
+/* A word that may open a share ("about", "nearly", "almost", "roughly",
+ * "some", "just", "only"), in any case. */
+static bool td_adverb_word(const td_qrun *R, uint32_t j) {
+  static const char *const w[] = {"about", "nearly", "almost", "roughly",
+                                   "some",  "just",   "only",   "over",
+                                   "around", "fully"};
+  const td_token *t = &R->t[j];
+  size_t n = t->end - t->start;
+  if (t->kind != TD_TOK_WORD)
+    return false;
+  for (size_t i = 0; i < TD_COUNT(w); i++)
+    if (strlen(w[i]) == n && !strncasecmp(R->doc->text + t->start, w[i], n))
+      return true;
+  return false;
+}
+
 /* A lower-case word ending in "-ing" ("appearing", "citing"). */
 static bool td_ing(const td_qrun *R, uint32_t j) {
   const td_token *t = &R->t[j];
@@ -477,6 +503,29 @@ static bool td_src_head(const td_qrun *R, uint32_t j, uint32_t lo,
   if (td_wc(R, j) & QW_PRON) {
     *a = j;
     return true;
+  }
+  /* "42% say", "59 percent said", "four in 10 said", "nine out of 10
+   * say": shares of a poll */
+  if (j > lo && R->t[j - 1].kind == TD_TOK_NUM &&
+      (td_tok_sym(R, j, '%') || td_word_is(R, j, QF_PERCENT))) {
+    *a = j - 1;
+    if (*a > lo && td_adverb_word(R, *a - 1))
+      (*a)--;
+    return true;
+  }
+  if (t->kind == TD_TOK_NUM && j >= lo + 2 &&
+      (td_word_is(R, j - 1, QF_IN) || td_word_is(R, j - 1, QF_OF))) {
+    uint32_t s = j - 2;
+    if (td_word_is(R, s, QF_OUT) && s > lo)
+      s--;
+    if (R->t[s].kind == TD_TOK_NUM ||
+        (R->t[s].kind == TD_TOK_WORD && !(td_wc(R, s) & (QW_BOUND | QW_AUX)) &&
+         !(R->t[s].flags & TD_TF_CAP && s != td_sent_first(R, s)))) {
+      if (s > lo && td_adverb_word(R, s - 1))
+        s--;
+      *a = s;
+      return true;
+    }
   }
   /* "his claims", "this week said" */
   if ((td_wc(R, j) & QW_DET) || R->tx[j] || td_word_is(R, j, QF_WHOSE))
@@ -542,8 +591,11 @@ static bool td_src_left(const td_qrun *R, uint32_t c, uint32_t lo,
   if (c == 0 || c <= lo)
     return false;
   uint32_t j = c - 1;
-  /* auxiliaries and adverbs between the source and the cue */
-  while (j > lo && td_adverb(R, j))
+  /* auxiliaries and adverbs between the source and the cue ("on
+   * Friday") */
+  while (j > lo && (td_adverb(R, j) ||
+                    ((td_wc(R, j) & QW_ADJUNCT) && R->tx[j + 1] &&
+                     j + 1 < c)))
     j--;
   if (td_adverb(R, j))
     return false;
@@ -585,8 +637,16 @@ static bool td_src_left(const td_qrun *R, uint32_t c, uint32_t lo,
       ps = pe + 1;
       p--;
     }
-    uint32_t he = cut[p - 1];
-    if (he <= ps || he - ps > 10 || !td_src_head(R, he - 1, ps, a))
+    uint32_t he = cut[p - 1], hl = he - 1;
+    /* "Sen. Roy Blunt (R-Mo.)" */
+    if (he > ps + 2 && td_tok_is(R, hl, ')')) {
+      uint32_t m = hl;
+      while (m > ps + 1 && hl - m < 8 && !td_tok_is(R, m, '('))
+        m--;
+      if (td_tok_is(R, m, '('))
+        hl = m - 1;
+    }
+    if (he <= ps || he - ps > 12 || !td_src_head(R, hl, ps, a))
       goto one;
     /* "The group's president": the whole piece */
     for (uint32_t m = ps; m < *a; m++)
@@ -648,6 +708,55 @@ static bool td_src_left(const td_qrun *R, uint32_t c, uint32_t lo,
   if (!td_src_head(R, j, lo, a))
     return false;
   *b = j + 1;
+  return true;
+}
+
+/* The subject that opens the sentence [a, ...), before token lim: after
+ * an opening adjunct ("On Saturday, "), a pronoun or a noun phrase that
+ * ends with a mention ("Democratic presidential candidate Sen. Bernie
+ * Sanders (I-Vt.)"): [*sa, *sb). */
+static bool td_subject(const td_qrun *R, uint32_t a, uint32_t lim,
+                       uint32_t *sa, uint32_t *sb) {
+  uint32_t s = a;
+  if (R->tx[s] || (td_wc(R, s) & QW_ADJUNCT) || td_sentence_adverb(R, s)) {
+    uint32_t k = s;
+    while (k < lim && k - s < 8 && !td_tok_is(R, k, ','))
+      k++;
+    if (k >= lim || !td_tok_is(R, k, ','))
+      return false;
+    s = k + 1;
+  }
+  if (s >= lim)
+    return false;
+  if (td_wc(R, s) & QW_PRON) {
+    *sa = s;
+    *sb = s + 1;
+    return true;
+  }
+  uint32_t end = 0;
+  for (uint32_t k = s; k < lim && k - s < 12; k++) {
+    const td_token *t = &R->t[k];
+    if (R->ent_end[k] >= 0 && R->E->v.v[R->ent_end[k]].tok_first >= s)
+      end = k + 1;
+    if (td_tok_is(R, k, '(') && end == k) {
+      uint32_t m = k + 1;
+      while (m < lim && m - k < 8 && !td_tok_is(R, m, ')'))
+        m++;
+      if (m < lim && td_tok_is(R, m, ')')) {
+        end = m + 1;
+        k = m;
+        continue;
+      }
+    }
+    if (!(t->kind == TD_TOK_WORD || t->kind == TD_TOK_NUM) ||
+        (td_wc(R, k) & (QW_BOUND | QW_AUX | QW_VERB | QW_PRON)) ||
+        (k > s && (td_wc(R, k) & QW_DET)) || td_cue_maybe(R, k))
+      break;
+  }
+  if (!end)
+    return false;
+  *sa = s;
+  *sb = end;
   return true;
 }
 
@@ -1133,6 +1242,7 @@ static void td_reported(td_qrun *R) {
       }
       /* "..., said Valiyev." */
       if (cls == QC_SPEECH && i > a + 3 && td_tok_is(R, i - 1, ',') &&
+          !(R->q->wc[R->forms[i]] & QW_ING) &&
           !(td_src_left(R, i, a, &sa, &sb) &&
             (sa == a || td_tok_is(R, sa - 1, ','))) &&
           td_src_right(R, ce, b, &sa, &sb) &&
@@ -1179,20 +1289,7 @@ static void td_reported(td_qrun *R) {
           i = ce - 1;
           continue;
         }
-        if (td_wc(R, a) & QW_PRON) {
-          sa = a;
-          sb = a + 1;
-        } else if (R->ent_first[a] >= 0) {
-          sa = a;
-          sb = R->E->v.v[R->ent_first[a]].tok_end;
-        } else if ((td_wc(R, a) & QW_DET) && a + 1 < b &&
-                   R->ent_first[a + 1] >= 0) {
-          sa = a;
-          sb = R->E->v.v[R->ent_first[a + 1]].tok_end;
-        } else {
-          continue;
-        }
-        if (sb > i)
+        if (!td_subject(R, a, i, &sa, &sb))
           continue;
       }
       /* "The need ... disappeared, the spokesman said." */
