@@ -1208,10 +1208,50 @@ static uint32_t td_content_end(const td_qrun *R, uint32_t xa, uint32_t b) {
   return b;
 }
 
+/* "Carly Fiorina: Bill Clinton's fair game", "Insiders: Trump will
+ * rebound": a name (or a plural noun) and a colon opening a sentence in
+ * place of a cue, content after it. */
+static void td_colon_cue(td_qrun *R, uint32_t a, uint32_t b) {
+  uint32_t k = a;
+  while (k < b && k - a < 5 && !td_tok_is(R, k, ':'))
+    k++;
+  if (k == a || k + 3 >= b || !td_tok_is(R, k, ':') || R->inq[k] ||
+      R->inq[k + 1] == 1)
+    return;
+  /* not a label ("Breaking:", "Revealed:", "Q:", "UPDATE:") */
+  for (uint32_t m = a; m < k; m++) {
+    const char *w = R->doc->text + R->t[m].start;
+    size_t n = R->t[m].end - R->t[m].start;
+    if (R->t[m].kind != TD_TOK_WORD || !(R->t[m].flags & TD_TF_CAP) ||
+        R->tx[m] || (R->t[m].flags & TD_TF_UPPER) || n < 2 ||
+        (n > 4 && (!strncmp(w + n - 2, "ed", 2) ||
+                   !strncmp(w + n - 3, "ing", 3))))
+      return;
+  }
+  int32_t e = R->ent_end[k - 1];
+  if (!(e >= 0 && R->E->v.v[e].tok_first == a) && k - a > 3)
+    return;
+  uint32_t words = 0;
+  for (uint32_t m = k + 1; m < b; m++)
+    words += R->t[m].kind == TD_TOK_WORD;
+  uint32_t xb = td_trim_end(R, k + 1, b);
+  if (words < 3 || xb <= k + 1)
+    return;
+  td_quote qt;
+  memset(&qt, 0, sizeof(qt));
+  qt.has_cue = true;
+  qt.cls = QC_SPEECH;
+  qt.cue = td_tspan(R, k, k + 1);
+  td_set_speaker(R, &qt, a, k);
+  td_add_part(&qt, td_tspan(R, k + 1, xb));
+  td_vec_push(&R->out->v, qt);
+}
+
 static void td_reported(td_qrun *R) {
   const td_doc *doc = R->doc;
   for (size_t s = 0; s < doc->sentences.n; s++) {
     uint32_t a = doc->sentences.v[s].tok_first, b = doc->sentences.v[s].tok_end;
+    td_colon_cue(R, a, b);
     for (uint32_t i = a; i < b; i++) {
       if (R->inq[i] || !td_cue_maybe(R, i))
         continue;
@@ -1330,8 +1370,20 @@ static void td_reported(td_qrun *R) {
         if (final && k < tail)
           tail = k;
       }
-      if (final && (cls == QC_SPEECH || cls == QC_THOUGHT)) {
-        td_emit_indirect(R, c, i, ce, sa, sb, a, sa - 1);
+      if (final && cls != QC_STANCE) {
+        bool ok = td_emit_indirect(R, c, i, ce, sa, sb, a, sa - 1);
+        /* "It was, he said, one of the bitterest failures": the rest of
+         * the sentence is content too */
+        if (ok && tail == ce && ce + 1 < b && td_tok_is(R, ce, ',') &&
+            !td_cue_maybe(R, ce + 1) && !td_ing(R, ce + 1) &&
+            R->inq[ce + 1] != 1) {
+          uint32_t xb = td_trim_end(R, ce + 1, td_content_end(R, ce + 1, b));
+          if (xb > ce + 1)
+            td_add_part(&R->out->v.v[R->out->v.n - 1],
+                        td_tspan(R, ce + 1, xb));
+          i = xb - 1;
+          continue;
+        }
         i = tail - 1;
         continue;
       }
