@@ -973,12 +973,15 @@ static bool td_attr_after(td_qrun *R, td_quote *qt, uint32_t qc,
     *after = b;
     return true;
   }
-  for (uint32_t m = k; m < pe && m - k <= 12; m++) {
+  for (uint32_t m = k; m < pe && m - k <= 20; m++) {
     const td_token *t = &R->t[m];
     if (t->kind == TD_TOK_QUOTE || t->kind == TD_TOK_DASH ||
         (t->kind == TD_TOK_PUNCT && !td_tok_is(R, m, ',') &&
          !(t->flags & TD_TF_ABBREV) && !td_tok_is(R, m, '[') &&
-         !td_tok_is(R, m, ']')))
+         !td_tok_is(R, m, ']') && !td_tok_is(R, m, '(') &&
+         !td_tok_is(R, m, ')') && !td_tok_is(R, m, '.')))
+      break;
+    if (R->sent[m] != R->sent[k] || (td_tok_is(R, m, '.') && m - k > 12))
       break;
     c = td_cue_at(R, m, &ce);
     cls = td_cue_class(R, c);
