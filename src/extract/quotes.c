@@ -733,11 +733,17 @@ static bool td_subject(const td_qrun *R, uint32_t a, uint32_t lim,
     *sb = s + 1;
     return true;
   }
-  uint32_t end = 0;
+  uint32_t end = 0, capend = s;
+  bool caps = true;
   for (uint32_t k = s; k < lim && k - s < 12; k++) {
     const td_token *t = &R->t[k];
     if (R->ent_end[k] >= 0 && R->E->v.v[R->ent_end[k]].tok_first >= s)
       end = k + 1;
+    /* a name the entities layer does not know: capitalised words */
+    caps = caps && t->kind == TD_TOK_WORD && (t->flags & TD_TF_CAP) &&
+           !(td_wc(R, k) & (QW_DET | QW_PRON | QW_BOUND | QW_AUX));
+    if (caps && k - s < 4)
+      capend = k + 1;
     if (td_tok_is(R, k, '(') && end == k) {
       uint32_t m = k + 1;
       while (m < lim && m - k < 8 && !td_tok_is(R, m, ')'))
@@ -753,6 +759,9 @@ static bool td_subject(const td_qrun *R, uint32_t a, uint32_t lim,
         (k > s && (td_wc(R, k) & QW_DET)) || td_cue_maybe(R, k))
       break;
   }
+  if (!end && capend > s && capend < lim &&
+      (td_cue_maybe(R, capend) || td_adverb(R, capend)))
+    end = capend;
   if (!end)
     return false;
   *sa = s;
@@ -1026,7 +1035,29 @@ static bool td_attr_before(td_qrun *R, td_quote *qt, uint32_t qo) {
       if (!td_src_right(R, ce, qo, &a, &b))
         return false;
     } else if (!td_src_left(R, m, sf, &a, &b)) {
-      return false;
+      /* "she said, adding, “...”", "X posted a comment, saying, “...”":
+       * the speaker of the cue before, or the sentence's subject */
+      if (!td_ing(R, m) || m == sf || !td_tok_is(R, m - 1, ','))
+        return false;
+      const td_quote *last = NULL;
+      for (size_t i = R->out->v.n; i-- > 0 && R->out->v.n - i <= 4;) {
+        const td_quote *o = &R->out->v.v[i];
+        if (o->has_speaker && o->has_cue && o->cue.end <= R->t[m].start &&
+            o->cue.start >= R->t[sf].start) {
+          last = o;
+          break;
+        }
+      }
+      if (last) {
+        td_set_cue(R, qt, c, m, ce);
+        qt->has_speaker = true;
+        qt->speaker = last->speaker;
+        qt->speaker_entity = last->speaker_entity;
+        qt->ref = last->ref;
+        return true;
+      }
+      if (!td_subject(R, sf, m, &a, &b))
+        return false;
     }
     td_set_cue(R, qt, c, m, ce);
     td_set_speaker(R, qt, a, b);
@@ -1323,9 +1354,9 @@ static void td_reported(td_qrun *R) {
           td_set_cue(R, &qt, c, i, ce);
           uint32_t xa = td_content_start(R, ce, b);
           uint32_t xb = td_trim_end(R, xa, td_content_end(R, xa, b));
+          while (xa < xb && td_tok_is(R, xa, ','))
+            xa++;
           if (xa < xb && R->inq[xa] != 1) {
-            while (xa < xb && td_tok_is(R, xa, ','))
-              xa++;
             td_add_part(&qt, td_tspan(R, xa, xb));
             td_vec_push(&R->out->v, qt);
           }
