@@ -12,6 +12,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -94,6 +95,20 @@ static void td_eval_compare_usage(FILE *f) {
           "  --data DIR     read data files from DIR first\n");
 }
 
+static void td_eval_ecb_usage(FILE *f) {
+  fprintf(f,
+          "usage: tidings eval ecb [--quiet] [--data DIR] ECBPLUS_DIR\n"
+          "Groups the documents of each ECB+ topic into stories (as tidings\n"
+          "stories does) and scores them against the topic's two seminal "
+          "events\n(the ecb and ecbplus files): B-cubed and adjusted Rand "
+          "index; then\nclusters the annotated action mentions across "
+          "documents (same story,\nsame lemma) and reports B-cubed, MUC, "
+          "CEAF-e and CoNLL F1.\n"
+          "  --quiet        totals only, not one line per topic\n"
+          "  --threshold X  as for tidings stories (default 0.22)\n"
+          "  --data DIR     read data files from DIR first\n");
+}
+
 static void td_eval_usage(FILE *f) {
   td_eval_timeml_usage(f);
   fputc('\n', f);
@@ -102,6 +117,8 @@ static void td_eval_usage(FILE *f) {
   td_eval_petrarch_usage(f);
   fprintf(f, "\n");
   td_eval_compare_usage(f);
+  fprintf(f, "\n");
+  td_eval_ecb_usage(f);
 }
 
 static int td_eval_timeml_cmd(int argc, char **argv) {
@@ -282,6 +299,54 @@ static int td_eval_compare_cmd(int argc, char **argv) {
   return rc ? TD_EXIT_REFUSED : TD_EXIT_OK;
 }
 
+static int td_eval_ecb_cmd(int argc, char **argv) {
+  static const struct option opts[] = {{"quiet", no_argument, 0, 'q'},
+                                       {"data", required_argument, 0, 'd'},
+                                       {"threshold", required_argument, 0, 'T'},
+                                       {"help", no_argument, 0, 'h'},
+                                       {0, 0, 0, 0}};
+  bool quiet = false;
+  td_link_opts lo = {0};
+  char *end;
+  td_cli_inputs in;
+  memset(&in, 0, sizeof(in));
+  int c, idx;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "h", opts, &idx)) != -1) {
+    switch (c) {
+    case 'q': quiet = true; break;
+    case 'd': in.data_dir = optarg; break;
+    case 'T':
+      lo.threshold = strtod(optarg, &end);
+      if (*end || !(lo.threshold > 0 && lo.threshold <= 1)) {
+        fprintf(stderr, "tidings: --threshold %s: expected a number in "
+                        "(0, 1]\n", optarg);
+        return TD_EXIT_USAGE;
+      }
+      break;
+    case 'h': td_eval_ecb_usage(stdout); return TD_EXIT_OK;
+    default: td_eval_ecb_usage(stderr); return TD_EXIT_USAGE;
+    }
+  }
+  if (argc - optind != 1) {
+    td_eval_ecb_usage(stderr);
+    return TD_EXIT_USAGE;
+  }
+  td_ctx *ctx = td_cli_context(&in);
+  if (!ctx)
+    return TD_EXIT_USAGE;
+  td_ecb_scores sc;
+  lo.data_dir = in.data_dir;
+  int rc = td_eval_ecb(ctx, argv[optind], &lo,
+                       quiet ? 0u : TD_EVAL_PER_FILE, stdout, &sc);
+  td_ctx_free(ctx);
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "tidings: cannot write the output\n");
+    return TD_EXIT_REFUSED;
+  }
+  return rc ? TD_EXIT_REFUSED : TD_EXIT_OK;
+}
+
 static int td_eval_petrarch_cmd(int argc, char **argv) {
   static const struct option opts[] = {{"quiet", no_argument, 0, 'q'},
                                        {"errors", no_argument, 0, 'e'},
@@ -326,6 +391,8 @@ int td_cmd_eval(int argc, char **argv) {
     return td_eval_timeml_cmd(argc - 1, argv + 1);
   if (!strcmp(argv[1], "quotes"))
     return td_eval_quotes_cmd(argc - 1, argv + 1);
+  if (!strcmp(argv[1], "ecb"))
+    return td_eval_ecb_cmd(argc - 1, argv + 1);
   if (!strcmp(argv[1], "compare"))
     return td_eval_compare_cmd(argc - 1, argv + 1);
   if (!strcmp(argv[1], "petrarch"))

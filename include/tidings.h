@@ -590,6 +590,24 @@ typedef enum td_link_format {
 void td_collection_write(const td_collection *c, td_buf *out,
                          td_link_view view, td_link_format fmt);
 
+/* Scores of `tidings eval ecb` (td_eval_ecb), micro-averaged over topics:
+ * documents grouped into stories against each topic's two seminal events
+ * (B-cubed, adjusted Rand index), and the gold action mentions clustered
+ * across documents (B-cubed, MUC, CEAF-e F1, CoNLL F1; and the same-lemma
+ * baseline's CoNLL F1). */
+typedef struct td_ecb_scores {
+  long topics, docs, actions;
+  double doc_b3_p, doc_b3_r, doc_b3_f, doc_ari;
+  double ev_b3_f, ev_muc_f, ev_ceafe_f, ev_conll, base_conll;
+} td_ecb_scores;
+
+/* Runs ECB+ (`dir` holds one directory per topic of T_Necb.xml and
+ * T_Necbplus.xml files): prints a line per topic (TD_EVAL_PER_FILE) and the
+ * totals to report; lo (or NULL) as for td_collection_new. Returns 0, or
+ * -1 if a file could not be read (the others are still scored). */
+int td_eval_ecb(const td_ctx *ctx, const char *dir, const td_link_opts *lo,
+                unsigned flags, FILE *report, td_ecb_scores *out);
+
 #ifdef __cplusplus
 }
 #endif

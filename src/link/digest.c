@@ -590,7 +590,12 @@ static void td_dg_times(td_dg *g) {
       f->label = td_dg_str(g, t.value, strlen(t.value));
     } else if (!strcmp(t.type, "DATE")) {
       td_lk_when w;
-      if (!td_lk_when_parse(t.value, &w) || w.gran < TD_GRAN_MONTH)
+      if (!td_lk_when_parse(t.value, &w))
+        continue;
+      /* the year a date falls in tells one happening from another of its
+       * kind ("rehab" in 2008 and in 2013) */
+      td_vec_push(&g->feat, td_lk_word_hash(t.value, 4) | TD_LK_FDATE);
+      if (w.gran < TD_GRAN_MONTH)
         continue;
       td_vec_push(&g->feat, td_lk_word_hash(t.value, strlen(t.value)) |
                                 TD_LK_FDATE);

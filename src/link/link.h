@@ -164,8 +164,9 @@ typedef struct td_link_params {
 } td_link_params;
 
 /* Groups digests[0..n) into stories, in input order: each document joins
- * the story of its most similar earlier document when the similarity is
- * at least the threshold and the dates are within the window, else it
+ * the story it is most similar to (half its closest document, half the mean
+ * over the story's candidate documents) when that is at least the
+ * threshold (documents outside the time window are not compared), else it
  * starts a story. story_of[i] receives document i's story. */
 void td_lk_group(td_digest *const *digests, size_t n,
                  const td_link_params *p, uint32_t *story_of,

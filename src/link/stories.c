@@ -1,7 +1,8 @@
 /*
  * stories.c — groups documents into stories, one document at a time in
- * input order: a document joins the story of its most similar earlier
- * document, or starts a story. Candidates come from locality-sensitive
+ * input order: a document joins the story it is most similar to (half its
+ * closest document's similarity, half the mean over the story's candidate
+ * documents), or starts a story. Candidates come from locality-sensitive
  * hashing of the documents' MinHash signatures (near-identical wording) and
  * from an index of the rare names, numbers and dates they share (the same
  * happening in other words); each candidate within the time window is
@@ -16,7 +17,7 @@
 
 /* Weight of each feature class: a shared name or date says more about the
  * story than a shared word. */
-static const double td_class_w[4] = {1.0, 2.5, 1.0, 2.0};
+static const double td_class_w[4] = {1.0, 5.0, 1.5, 3.0};
 
 /* Below this many documents every earlier document is a candidate. */
 #define TD_LK_BRUTE 400
@@ -139,6 +140,11 @@ static uint64_t td_band_key(const td_digest *d, int band) {
   return h;
 }
 
+typedef struct td_story_score {
+  uint32_t story, count;
+  double sum, max;
+} td_story_score;
+
 typedef struct td_ranked {
   double w;
   uint64_t f;
@@ -166,6 +172,7 @@ void td_lk_group(td_digest *const *d, size_t n, const td_link_params *p,
   td_index lsh = {td_intmap_new(), {0}}, names = {td_intmap_new(), {0}};
   td_cands c = {td_calloc(n ? n : 1, sizeof(uint32_t)), {0}};
   TD_VEC(td_ranked) rk = {0};
+  TD_VEC(td_story_score) sc = {0};
   size_t ns = 0;
   for (size_t i = 0; i < n; i++) {
     const td_digest *a = d[i];
@@ -193,9 +200,11 @@ void td_lk_group(td_digest *const *d, size_t n, const td_link_params *p,
     if (n > TD_LK_BRUTE)
       for (size_t k = 0; k < nidx; k++)
         td_index_collect(&names, rk.v[k].f, (uint32_t)i, &c);
-    /* the best earlier document within the window */
-    double best = 0;
-    long bestj = -1;
+    /* the best story of the earlier documents within the window: half
+     * the best document's similarity, half the mean over the story's
+     * candidate documents (so one close document does not chain stories
+     * together) */
+    sc.n = 0;
     for (size_t k = 0; k < c.v.n; k++) {
       uint32_t j = c.v.v[k];
       const td_digest *b = d[j];
@@ -204,13 +213,30 @@ void td_lk_group(td_digest *const *d, size_t n, const td_link_params *p,
         continue;
       double s = td_combine(td_overlap(a, b, df, n, tw[i], tw[j]),
                             td_minhash_sim(a, b));
+      uint32_t st = story_of[j];
+      size_t q;
+      for (q = 0; q < sc.n && sc.v[q].story != st; q++)
+        ;
+      if (q == sc.n) {
+        td_story_score z = {st, 0, 0, 0};
+        td_vec_push(&sc, z);
+      }
+      sc.v[q].sum += s;
+      sc.v[q].count++;
+      if (s > sc.v[q].max)
+        sc.v[q].max = s;
+    }
+    double best = 0;
+    long beststory = -1;
+    for (size_t q = 0; q < sc.n; q++) {
+      double s = 0.5 * sc.v[q].max + 0.5 * sc.v[q].sum / sc.v[q].count;
       if (s > best) {
         best = s;
-        bestj = j;
+        beststory = sc.v[q].story;
       }
     }
-    if (bestj >= 0 && best >= p->threshold)
-      story_of[i] = story_of[bestj];
+    if (beststory >= 0 && best >= p->threshold)
+      story_of[i] = (uint32_t)beststory;
     else
       story_of[i] = (uint32_t)ns++;
     if (n > TD_LK_BRUTE) {
@@ -223,6 +249,7 @@ void td_lk_group(td_digest *const *d, size_t n, const td_link_params *p,
   }
   *nstories = ns;
   td_vec_free(&rk);
+  td_vec_free(&sc);
   td_vec_free(&c.v);
   td_free(c.stamp);
   td_intmap_free(lsh.head);
