@@ -1192,6 +1192,33 @@ static bool td_emit_indirect(td_qrun *R, int32_t c, uint32_t ca, uint32_t cb,
   return true;
 }
 
+/* After a source read rightwards that ends at *sb, in a sentence ending
+ * at b: true when nothing follows, or an apposition up to the end or to
+ * a relative clause ("said Dante Scala, a professor at the University of
+ * New Hampshire.", "said Howard Rubel, a senior analyst at Jefferies, who
+ * notes ..."), which then joins the source. */
+static bool td_src_apposition(const td_qrun *R, uint32_t *sb, uint32_t b) {
+  uint32_t e = td_trim_end(R, *sb, b);
+  if (e == *sb)
+    return true;
+  if (!td_tok_is(R, *sb, ','))
+    return false;
+  uint32_t k = *sb + 1;
+  while (k < e && k - *sb <= 25 && !td_tok_is(R, k, ',')) {
+    if (R->t[k].kind == TD_TOK_QUOTE || (td_wc(R, k) & QW_VERB) ||
+        (td_cue_maybe(R, k) && !(R->t[k].flags & TD_TF_CAP)))
+      return false;
+    k++;
+  }
+  if (k == *sb + 1 || k - *sb > 25)
+    return false;
+  if (k < e && !(k + 1 < e && ((td_wc(R, k + 1) & QW_PRON) ||
+                               td_word_is(R, k + 1, QF_WHOSE))))
+    return false;
+  *sb = k;
+  return true;
+}
+
 /* Where the content after a cue ending at token ce begins, in a sentence
  * ending at b: "X said (to reporters on Tuesday) that ...", "X believes
  * ...". */
@@ -1320,7 +1347,7 @@ static void td_reported(td_qrun *R) {
           !(td_src_left(R, i, a, &sa, &sb) &&
             (sa == a || td_tok_is(R, sa - 1, ','))) &&
           td_src_right(R, ce, b, &sa, &sb) &&
-          td_trim_end(R, sb, b) == sb) {
+          td_src_apposition(R, &sb, b)) {
         td_emit_indirect(R, c, i, ce, sa, sb, a, i - 1);
         i = sb - 1;
         continue;
