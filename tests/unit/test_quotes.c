@@ -7,7 +7,9 @@
  * quoting the speaker before; reported speech ("X said that ...", "He
  * noted that ...", "..., the spokesman said."); speakers resolved through
  * the entities layer (pronouns, surnames, "the official"); scare quotes
- * left alone; unbalanced marks; and the seed stories' quotes.
+ * left alone; unbalanced marks; the constructions of test_constructions
+ * (opening adjuncts, appositions, shares of a poll, ", saying", a
+ * parenthetical cue, a colon in a headline); and the seed stories' quotes.
  */
 #include "shared.h"
 #include "util.h"
@@ -129,6 +131,71 @@ static void test_malformed(void) {
   }
 }
 
+/* The constructions of reported speech added for PolNeAR (invented
+ * sentences). */
+static void test_constructions(void) {
+  /* an opening adjunct is not content: the clause after the cue is */
+  Q("Hours later, the ministry said the parade was cancelled.",
+    "the ministry>-|said|the parade was cancelled");
+  Q("In a statement, the mayor said the bridge would reopen in June.",
+    "the mayor>-|said|the bridge would reopen in June");
+  /* content before the cue may open with a preposition */
+  Q("In 2019, about 40 percent of the wells ran dry, according to the "
+    "water board.",
+    "the water board>-|according to|In 2019, about 40 percent of the wells "
+    "ran dry");
+  /* "..., he told reporters on Friday." still ends the content */
+  Q("The harbour stayed closed all week, the spokesman told reporters on "
+    "Friday.",
+    "the spokesman>-|told|The harbour stayed closed all week");
+  /* two cues of one speaker: the content ends before the second */
+  Q("She said the reform had failed and said that the minister should "
+    "resign.",
+    "She>-|said|the reform had failed || She>-|said|that the minister "
+    "should resign");
+  /* a source with appositions back to the sentence's start */
+  Q("Tomas Varga, 52, a retired teacher, said the school had been closed "
+    "for years.",
+    "Tomas Varga, 52, a retired teacher>-|said|the school had been closed "
+    "for years");
+  Q("Senator Lena Ortiz, D-Ore., speaking after the vote, said the budget "
+    "was a mistake.",
+    "Senator Lena Ortiz, D-Ore.>Lena Ortiz|said|the budget was a mistake");
+  /* "..., said X, an apposition." */
+  Q("The dam will hold through the winter, said Piotr Nowak, an engineer at "
+    "the regional authority.",
+    "Piotr Nowak, an engineer at the regional authority>Piotr Nowak|said|"
+    "The dam will hold through the winter");
+  /* shares of a poll */
+  Q("Asked about the tax, 61% said it was too high.",
+    "61%>-|said|it was too high");
+  Q("Nearly three in 10 said they would not vote.",
+    "Nearly three in 10>-|said|they would not vote");
+  /* ", saying ...": the subject of the sentence */
+  Q("Governor Ruth Adler on Monday vetoed the bill, saying it would raise "
+    "rents.",
+    "Governor Ruth Adler>Ruth Adler|saying|it would raise rents");
+  /* a parenthetical cue: content on both sides */
+  Q("The deal was, she said, the best the union could get.",
+    "she>-|said|The deal was + the best the union could get");
+  /* evidence after the content */
+  Q("The factory paid no tax in 2020, records show.",
+    "records>-|show|The factory paid no tax in 2020");
+  /* a name and a colon opening a headline */
+  Q("Insiders: the coalition will collapse before summer.",
+    "Insiders>-|:|the coalition will collapse before summer");
+  /* "adding, “...”" after a quote: the same speaker */
+  Q("\"The vote was fair,\" Mayor Ines Kolar said, adding, \"We will accept "
+    "the result.\"",
+    "Mayor Ines Kolar>Ines Kolar|said|D:\"The vote was fair,\" || "
+    "Mayor Ines Kolar>Ines Kolar|adding|D:\"We will accept the result.\"");
+  /* a long apposition after a quote */
+  Q("\"We will rebuild the school,\" Marta Lindqvist, the head of the "
+    "regional education board, said on Tuesday.",
+    "Marta Lindqvist, the head of the regional education board>Marta "
+    "Lindqvist|said|D:\"We will rebuild the school,\"");
+}
+
 /* ---- The seed stories ----------------------------------------------------- */
 
 /* The quote whose content starts with `start`: its speaker's resolved
@@ -209,6 +276,7 @@ int main(void) {
   test_paragraphs();
   test_reported();
   test_malformed();
+  test_constructions();
   test_seeds();
   td_ctx_free(ctx);
   return td_check_done("test_quotes");
