@@ -4,8 +4,10 @@
  * quotation marks into direct quotes (over several paragraphs, split by
  * ", he said,"), the attribution of each quote to a speaker and a cue, the
  * reported statements outside quotation marks ("X said that ...",
- * "according to X", "..., X said."), and the resolution of each speaker
- * through the entities layer's references.
+ * "according to X", "..., X said.", "..., said X, an apposition.", "It
+ * was, he said, ...", "Insiders: ...", "..., saying ...", "and said"),
+ * where their sources (with appositions) and contents begin and end, and
+ * the resolution of each speaker through the entities layer's references.
  *
  * Everything works on tokens and their lexicon form ids: a cue is a form
  * (and the words after it) of data/cues.txt; a speaker is a mention of the
@@ -46,10 +48,11 @@ enum {
  * td_quote_rules.word (interned when the rules are loaded). */
 enum {
   QF_WHOSE, QF_AND, QF_OF, QF_BY, QF_FROM, QF_AT, QF_TO, QF_PERCENT, QF_IN,
-  QF_OUT, QF_N
+  QF_OUT, QF_BUT, QF_N
 };
 static const char *const td_qf_words[QF_N] = {
-    "whose", "and", "of", "by", "from", "at", "to", "percent", "in", "out"};
+    "whose", "and", "of", "by", "from", "at", "to", "percent", "in", "out",
+    "but"};
 
 /* After a cue: words that open an adjunct, not what was said. */
 static const char *const td_adjunct_words[] = {
@@ -1037,7 +1040,7 @@ static bool td_attr_before(td_qrun *R, td_quote *qt, uint32_t qo) {
     } else if (!td_src_left(R, m, sf, &a, &b)) {
       /* "she said, adding, “...”", "X posted a comment, saying, “...”":
        * the speaker of the cue before, or the sentence's subject */
-      if (!td_ing(R, m) || m == sf || !td_tok_is(R, m - 1, ','))
+      if (!td_ing(R, m) || m == sf || !td_tok_is(R, m - 1, ',') || m != k)
         return false;
       const td_quote *last = NULL;
       for (size_t i = R->out->v.n; i-- > 0 && R->out->v.n - i <= 4;) {
@@ -1234,8 +1237,11 @@ static uint32_t td_content_start(const td_qrun *R, uint32_t ce, uint32_t b) {
     if (R->t[k].kind != TD_TOK_WORD && R->t[k].kind != TD_TOK_NUM &&
         !(R->t[k].flags & TD_TF_CLITIC) && !td_tok_is(R, k, ','))
       break;
+    uint32_t e;
     if ((td_wc(R, k) & (QW_PRON | QW_VERB)) ||
-        (k > xa && td_cue_maybe(R, k)))
+        (k > xa && td_cue_maybe(R, k) &&
+         td_cue_class(R, td_cue_at(R, k, &e)) > 0 &&
+         td_cue_class(R, td_cue_at(R, k, &e)) != QC_PREP))
       break;
   }
   return xa;
@@ -1249,10 +1255,10 @@ static uint32_t td_content_end(const td_qrun *R, uint32_t xa, uint32_t b) {
     if (R->inq[k] == 1)
       continue;
     bool comma = td_tok_is(R, k, ',');
-    if (!comma && !td_word_is(R, k, QF_AND))
+    if (!comma && !td_word_is(R, k, QF_AND) && !td_word_is(R, k, QF_BUT))
       continue;
     uint32_t m = k + 1;
-    if (comma && td_word_is(R, m, QF_AND))
+    if (comma && (td_word_is(R, m, QF_AND) || td_word_is(R, m, QF_BUT)))
       m++;
     if (!td_cue_maybe(R, m))
       continue;
@@ -1263,7 +1269,8 @@ static uint32_t td_content_end(const td_qrun *R, uint32_t xa, uint32_t b) {
       continue;
     if (cls == QC_PREP ? comma
                        : ((R->q->wc[R->forms[m]] & QW_ING) && comma) ||
-                             td_word_is(R, m - 1, QF_AND))
+                             td_word_is(R, m - 1, QF_AND) ||
+                             td_word_is(R, m - 1, QF_BUT))
       return k;
   }
   return b;
@@ -1356,7 +1363,8 @@ static void td_reported(td_qrun *R) {
         /* "..., saying that ...": the subject of the sentence */
         /* "... and said ...": the speaker of the cue before */
         uint32_t f = R->forms[i];
-        bool and_ = i > a + 1 && td_word_is(R, i - 1, QF_AND);
+        bool and_ = i > a + 1 && (td_word_is(R, i - 1, QF_AND) ||
+                                  td_word_is(R, i - 1, QF_BUT));
         if (!and_ &&
             (!(R->q->wc[f] & QW_ING) || i == a || !td_tok_is(R, i - 1, ',')))
           continue;
