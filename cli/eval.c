@@ -105,7 +105,7 @@ static void td_eval_ecb_usage(FILE *f) {
           "documents (same story,\nsame lemma) and reports B-cubed, MUC, "
           "CEAF-e and CoNLL F1.\n"
           "  --quiet        totals only, not one line per topic\n"
-          "  --threshold X  as for tidings stories (default 0.22)\n"
+          "  --threshold X  as for tidings stories (default 0.08)\n"
           "  --data DIR     read data files from DIR first\n");
 }
 

@@ -33,7 +33,7 @@ static void td_link_usage(FILE *f, td_link_view v) {
     fprintf(f, "  --svg             the timeline as an SVG picture\n");
   fprintf(f,
           "  --threshold X     similarity for a document to join a story "
-          "(0.22)\n"
+          "(0.08)\n"
           "  --window DAYS     story dates further apart never join (14)\n"
           "%s%s",
           td_cli_input_help, td_cli_dict_help);

@@ -542,7 +542,7 @@ typedef struct td_collection td_collection;
 
 typedef struct td_link_opts {
   double threshold; /* similarity for a document to join a story; 0 = the
-                       default (0.22)                                    */
+                       default (0.08)                                    */
   long window_days; /* documents further apart never share a story;
                        0 = the default (14)                              */
   const char *data_dir; /* data files (link.txt) as for td_ctx_new      */

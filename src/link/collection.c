@@ -11,7 +11,7 @@
 #include <limits.h>
 #include <time.h>
 
-#define TD_LINK_THRESHOLD 0.22
+#define TD_LINK_THRESHOLD 0.08
 #define TD_LINK_WINDOW 14
 
 td_collection *td_collection_new(const td_ctx *ctx, const td_link_opts *opts,

@@ -32,10 +32,12 @@ static double td_idf(const td_intmap *df, size_t ndocs, uint64_t f) {
   return log((double)(ndocs + 1) / (double)(n + 0.5));
 }
 
-/* 1 + idf: in a small collection every shared feature still counts. */
+/* idf, plus 2/N: in a collection of a few documents every shared feature
+ * still counts; in a large one what all documents share counts little. */
 static double td_weight(const td_intmap *df, size_t ndocs, uint64_t f) {
   double w = td_idf(df, ndocs, f);
-  return (1 + (w > 0 ? w : 0)) * td_class_w[f & 3];
+  return ((w > 0 ? w : 0) + 2.0 / (double)(ndocs ? ndocs : 1)) *
+         td_class_w[f & 3];
 }
 
 /* Estimated Jaccard similarity of the documents' word pairs. */
@@ -155,6 +157,79 @@ static int td_ranked_cmp(const void *a, const void *b) {
   return x < y ? 1 : x > y ? -1 : 0;
 }
 
+/* Average-link grouping of a small collection: every document starts alone;
+ * the two stories with the highest mean similarity between their documents
+ * merge while that mean reaches the threshold (documents outside each
+ * other's time window count as 0). Stories are numbered in the order of
+ * their first document. */
+static size_t td_group_upgma(td_digest *const *d, size_t n,
+                             const td_link_params *p, const td_intmap *df,
+                             const double *tw, uint32_t *story_of) {
+  double *sim = td_calloc(n * n, sizeof(double));
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = i + 1; j < n; j++) {
+      const td_digest *a = d[i], *b = d[j];
+      double s = 0;
+      if (!(a->day != LONG_MIN && b->day != LONG_MIN &&
+            labs(a->day - b->day) > p->window_days))
+        s = td_combine(td_overlap(a, b, df, n, tw[i], tw[j]),
+                       td_minhash_sim(a, b));
+      sim[i * n + j] = sim[j * n + i] = s;
+    }
+  /* cluster sums: sum[x][y] = total similarity between clusters x and y */
+  uint32_t *size = td_calloc(n, sizeof(uint32_t));
+  uint32_t *of = td_calloc(n, sizeof(uint32_t));
+  for (size_t i = 0; i < n; i++) {
+    size[i] = 1;
+    of[i] = (uint32_t)i;
+  }
+  for (;;) {
+    double best = -1;
+    size_t bx = 0, by = 0;
+    for (size_t x = 0; x < n; x++) {
+      if (!size[x])
+        continue;
+      for (size_t y = x + 1; y < n; y++) {
+        if (!size[y])
+          continue;
+        double avg = sim[x * n + y] / ((double)size[x] * size[y]);
+        if (avg > best) {
+          best = avg;
+          bx = x;
+          by = y;
+        }
+      }
+    }
+    if (best < p->threshold)
+      break;
+    /* merge by into bx */
+    for (size_t z = 0; z < n; z++) {
+      if (!size[z] || z == bx || z == by)
+        continue;
+      sim[bx * n + z] += sim[by * n + z];
+      sim[z * n + bx] = sim[bx * n + z];
+    }
+    size[bx] += size[by];
+    size[by] = 0;
+    for (size_t i = 0; i < n; i++)
+      if (of[i] == by)
+        of[i] = (uint32_t)bx;
+  }
+  /* number the stories by their first document */
+  uint32_t *num = td_calloc(n, sizeof(uint32_t));
+  size_t ns = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!num[of[i]])
+      num[of[i]] = (uint32_t)++ns;
+    story_of[i] = num[of[i]] - 1;
+  }
+  td_free(num);
+  td_free(of);
+  td_free(size);
+  td_free(sim);
+  return ns;
+}
+
 void td_lk_group(td_digest *const *d, size_t n, const td_link_params *p,
                  uint32_t *story_of, size_t *nstories) {
   /* document frequencies (the high bit keeps a key from being 0) */
@@ -169,6 +244,12 @@ void td_lk_group(td_digest *const *d, size_t n, const td_link_params *p,
   double *tw = td_calloc(n ? n : 1, sizeof(double));
   for (size_t i = 0; i < n; i++)
     tw[i] = td_total_weight(d[i], df, n);
+  if (n <= TD_LK_BRUTE) {
+    *nstories = td_group_upgma(d, n, p, df, tw, story_of);
+    td_free(tw);
+    td_intmap_free(df);
+    return;
+  }
   td_index lsh = {td_intmap_new(), {0}}, names = {td_intmap_new(), {0}};
   td_cands c = {td_calloc(n ? n : 1, sizeof(uint32_t)), {0}};
   TD_VEC(td_ranked) rk = {0};

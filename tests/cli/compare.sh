@@ -23,4 +23,18 @@ CHECKS=$((CHECKS + 2))
 [ "${false:-99}" -le 3 ] || fail "eval compare: $false false conflicts, at most 3"
 printf 'event\tattribute\n' > "$TMP/bad.tsv"
 expect_rc 1 "$BIN" eval compare "$TMP/bad.tsv" "$EX/stories"
+
+# ---- ECB+ in ../shared: documents grouped into seminal events -----------------
+E=$SHARED/corpora/ecbplus
+if [ ! -d "$E" ]; then
+  if [ "${CI:-}" = true ]; then echo "missing $E (needed under CI)" >&2; exit 1; fi
+  echo "skipped: $E is missing" >&2
+  finish; exit $?
+fi
+expect_rc 0 "$BIN" eval ecb "$E"
+expect_in "$TMP/out" 'documents into seminal events'
+b3=$(sed -n '/documents into seminal events/,/ARI/s/.*B-cubed.*F1 \([0-9.]*\).*/\1/p' "$TMP/out")
+CHECKS=$((CHECKS + 1))
+awk -v f="${b3:-0}" 'BEGIN { exit !(f >= 0.90) }' || fail "eval ecb: document B-cubed F1 $b3, floor 0.90"
+expect_rc 2 "$BIN" eval ecb --threshold 0 "$E"
 finish
