@@ -66,6 +66,7 @@ const char *td_buf_cstr(td_buf *b);
 typedef struct td_arena_block td_arena_block;
 typedef struct td_arena {
   td_arena_block *head;
+  size_t block; /* block size; 0 = the default (16 KiB, the first 1 KiB) */
 } td_arena;
 
 void *td_arena_alloc(td_arena *a, size_t n);

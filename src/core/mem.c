@@ -126,7 +126,8 @@ void *td_arena_alloc(td_arena *a, size_t n) {
   td_arena_block *b = a->head;
   if (!b || b->size - b->used < n) {
     /* The first block is small: most documents need a few strings. */
-    size_t block = b ? TD_ARENA_BLOCK : TD_ARENA_BLOCK / 16;
+    size_t full = a->block ? a->block : TD_ARENA_BLOCK;
+    size_t block = b ? full : full / 16;
     size_t size = n > block / 2 ? n : block;
     b = td_malloc(sizeof(*b) + size);
     b->used = 0;

@@ -117,7 +117,12 @@ static int td_name_match(const char *a, const char *b) {
 
 typedef struct td_ref {
   uint32_t doc, fact;
+  uint32_t pos; /* the document's place in its story */
 } td_ref;
+
+/* Documents of a story before and after one that its facts are compared
+ * with. */
+#define TD_LK_NEIGHBOURS 24
 
 typedef struct td_pair {
   double score;
@@ -205,7 +210,7 @@ static void td_compare_kind(td_collection *c, uint32_t story, td_lk_kind kind) {
     const td_digest *d = c->docs.v[st->docs.v[i]];
     for (size_t k = 0; k < d->nfacts; k++)
       if (d->facts[k].kind == kind) {
-        td_ref r = {st->docs.v[i], (uint32_t)k};
+        td_ref r = {st->docs.v[i], (uint32_t)k, (uint32_t)i};
         if (!td_fact_is_event_date(c, r))
           td_vec_push(&facts, r);
       }
@@ -214,6 +219,10 @@ static void td_compare_kind(td_collection *c, uint32_t story, td_lk_kind kind) {
   TD_VEC(td_pair) pairs = {0};
   for (size_t i = 0; i < n; i++)
     for (size_t j = i + 1; j < n; j++) {
+      /* in a long story each document is compared with its neighbours in
+       * input order, so the work stays linear in the story's length */
+      if (facts.v[j].pos - facts.v[i].pos > TD_LK_NEIGHBOURS)
+        break;
       const td_digest *da = c->docs.v[facts.v[i].doc],
                       *db = c->docs.v[facts.v[j].doc];
       if (!strcmp(td_lk_agency(da), td_lk_agency(db)))
@@ -256,7 +265,7 @@ static void td_compare_kind(td_collection *c, uint32_t story, td_lk_kind kind) {
     bool ok = true;
     for (size_t k = 0; k < cm->v.n && ok; k++) {
       const td_digest *dk = c->docs.v[cm->v.v[k].doc];
-      td_ref rk = {cm->v.v[k].doc, cm->v.v[k].fact};
+      td_ref rk = {cm->v.v[k].doc, cm->v.v[k].fact, 0};
       ok = strcmp(td_lk_agency(dk), ag) &&
            td_align(td_fact(c, rk), td_fact(c, facts.v[out])) > 0;
     }
@@ -273,14 +282,14 @@ static void td_compare_kind(td_collection *c, uint32_t story, td_lk_kind kind) {
     uint8_t worst = TD_LK_AGREE;
     for (size_t i = 0; i < cm->v.n; i++)
       for (size_t j = i + 1; j < cm->v.n; j++) {
-        td_ref ri = {cm->v.v[i].doc, cm->v.v[i].fact};
-        td_ref rj = {cm->v.v[j].doc, cm->v.v[j].fact};
+        td_ref ri = {cm->v.v[i].doc, cm->v.v[i].fact, 0};
+        td_ref rj = {cm->v.v[j].doc, cm->v.v[j].fact, 0};
         td_lk_status s = td_group_status(td_fact(c, ri), td_fact(c, rj));
         if (s > worst)
           worst = (uint8_t)s;
       }
     cm->status = worst;
-    td_ref r0 = {cm->v.v[0].doc, cm->v.v[0].fact};
+    td_ref r0 = {cm->v.v[0].doc, cm->v.v[0].fact, 0};
     const td_lk_fact *f0 = td_fact(c, r0);
     uint32_t k;
     if (f0->event >= 0 &&

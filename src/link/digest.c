@@ -397,20 +397,41 @@ static void td_dg_words(td_dg *g) {
   }
 }
 
-/* The sorted words of sentence s outside [skip_start, skip_end). */
+/* Words of the context of a fact: the nearest of its sentence. */
+#define TD_LK_CTX 24
+
+/* The sorted words of sentence s outside [skip_start, skip_end), the
+ * TD_LK_CTX nearest to it. */
 static void td_dg_context(td_dg *g, td_lk_fact *f, uint32_t s,
                           uint32_t skip_start, uint32_t skip_end) {
   uint64_t buf[256];
   size_t n = 0;
   if (s >= g->nsent)
     return;
-  for (uint32_t i = g->sent[s].tok_first; i < g->sent[s].tok_end && n < 256;
-       i++) {
-    if (!g->whash[i] || g->wcls[i] == TD_LW_STOP)
-      continue;
-    if (g->tok[i].start >= skip_start && g->tok[i].end <= skip_end)
-      continue;
-    buf[n++] = g->whash[i];
+  /* the words nearest the fact first, out to TD_LK_CTX of them */
+  uint32_t lo = g->sent[s].tok_first, hi = g->sent[s].tok_end;
+  uint32_t at = lo;
+  while (at < hi && g->tok[at].end <= skip_start)
+    at++;
+  uint32_t left = at, right = at;
+  while (n < TD_LK_CTX && (left > lo || right < hi)) {
+    for (int side = 0; side < 2 && n < TD_LK_CTX; side++) {
+      uint32_t i;
+      if (side == 0) {
+        if (left <= lo)
+          continue;
+        i = --left;
+      } else {
+        if (right >= hi)
+          continue;
+        i = right++;
+      }
+      if (!g->whash[i] || g->wcls[i] == TD_LW_STOP)
+        continue;
+      if (g->tok[i].start >= skip_start && g->tok[i].end <= skip_end)
+        continue;
+      buf[n++] = g->whash[i];
+    }
   }
   n = td_u64_uniq(buf, n);
   f->ctx = td_arena_alloc(&g->d->arena, (n ? n : 1) * sizeof(uint64_t));
@@ -916,6 +937,10 @@ static void td_dg_attach(td_dg *g) {
 td_digest *td_digest_new(const td_doc *doc, const td_ctx *ctx,
                          const td_link_words *words) {
   td_digest *d = td_calloc(1, sizeof(*d));
+  /* a digest is kept for the life of the collection: blocks that leave
+   * little unused (the default 16 KiB would waste most of one per
+   * document) */
+  d->arena.block = 4096;
   td_dg g;
   memset(&g, 0, sizeof(g));
   g.d = d;

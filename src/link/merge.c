@@ -13,6 +13,12 @@
 
 #include <stdlib.h>
 
+/* Canonical events of the same root a mention is compared with. */
+#define TD_LK_LOOKBACK 48
+/* Mentions of a canonical event a new mention is compared with: the first
+ * and the last ones. */
+#define TD_LK_MENTIONS 8
+
 /* Dates further apart than this are different events, not a conflict. */
 #define TD_LK_CONFLICT_DAYS 3
 
@@ -65,6 +71,8 @@ static int td_join_score(const td_collection *c, const td_lk_canon *k,
                          const td_lk_event *e) {
   int best = -1;
   for (size_t i = 0; i < k->m.n; i++) {
+    if (i == TD_LK_MENTIONS / 2 && k->m.n > TD_LK_MENTIONS)
+      i = k->m.n - TD_LK_MENTIONS / 2;
     const td_lk_event *x = td_ev(c, k->m.v[i]);
     if (!x->root || !e->root || strcmp(x->root, e->root))
       return -1;
@@ -187,11 +195,20 @@ void td_lk_merge(td_collection *c) {
           continue;
         long best = -1;
         int bests = -1;
-        for (size_t k = first; k < c->canons.n; k++) {
-          int sc = td_join_score(c, &c->canons.v[k], e);
+        /* the most recent canonical events of the story with its root:
+         * a bounded look-back keeps long stories linear */
+        size_t seen = 0;
+        for (size_t k = c->canons.n; k > first && seen < TD_LK_LOOKBACK;
+             k--) {
+          const td_lk_canon *ca = &c->canons.v[k - 1];
+          const td_lk_event *x0 = td_ev(c, ca->m.v[0]);
+          if (!x0->root || !e->root || strcmp(x0->root, e->root))
+            continue;
+          seen++;
+          int sc = td_join_score(c, ca, e);
           if (sc > bests) {
             bests = sc;
-            best = (long)k;
+            best = (long)(k - 1);
           }
         }
         td_lk_mention m = {doc, (uint32_t)ei};

@@ -22,9 +22,11 @@ static const double td_class_w[4] = {1.0, 5.0, 1.5, 3.0};
 /* Below this many documents every earlier document is a candidate. */
 #define TD_LK_BRUTE 400
 /* Postings kept per indexed feature and per LSH bucket (the latest). */
-#define TD_LK_POSTINGS 48
+#define TD_LK_POSTINGS 32
 /* Features of a document put into the index: its rarest ones. */
 #define TD_LK_INDEXED 24
+/* Candidates scored per document: those sharing the most. */
+#define TD_LK_SCORED 64
 
 static double td_idf(const td_intmap *df, size_t ndocs, uint64_t f) {
   uint32_t n = 1;
@@ -112,6 +114,7 @@ static void td_index_add(td_index *x, uint64_t key, uint32_t doc) {
 
 typedef struct td_cands {
   uint32_t *stamp; /* per document: the last doc it was a candidate for + 1 */
+  uint32_t *hits;  /* per document: buckets and features shared          */
   TD_VEC(uint32_t) v;
 } td_cands;
 
@@ -126,10 +129,30 @@ static void td_index_collect(const td_index *x, uint64_t key, uint32_t self,
     const td_post *p = &x->posts.v[h - 1];
     if (c->stamp[p->doc] != self + 1) {
       c->stamp[p->doc] = self + 1;
+      c->hits[p->doc] = 0;
       td_vec_push(&c->v, p->doc);
     }
+    c->hits[p->doc]++;
     h = p->next;
   }
+}
+
+static const td_cands *td_sort_cands;
+static int td_cand_cmp(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  uint32_t hx = td_sort_cands->hits[x], hy = td_sort_cands->hits[y];
+  if (hx != hy)
+    return hx > hy ? -1 : 1;
+  return x > y ? -1 : x < y; /* then the most recent */
+}
+
+/* Keeps the candidates that share the most buckets and rare features. */
+static void td_cands_keep_best(td_cands *c) {
+  if (c->v.n <= TD_LK_SCORED)
+    return;
+  td_sort_cands = c;
+  qsort(c->v.v, c->v.n, sizeof(uint32_t), td_cand_cmp);
+  c->v.n = TD_LK_SCORED;
 }
 
 static uint64_t td_band_key(const td_digest *d, int band) {
@@ -251,7 +274,8 @@ void td_lk_group(td_digest *const *d, size_t n, const td_link_params *p,
     return;
   }
   td_index lsh = {td_intmap_new(), {0}}, names = {td_intmap_new(), {0}};
-  td_cands c = {td_calloc(n ? n : 1, sizeof(uint32_t)), {0}};
+  td_cands c = {td_calloc(n ? n : 1, sizeof(uint32_t)),
+                td_calloc(n ? n : 1, sizeof(uint32_t)), {0}};
   TD_VEC(td_ranked) rk = {0};
   TD_VEC(td_story_score) sc = {0};
   size_t ns = 0;
@@ -278,9 +302,11 @@ void td_lk_group(td_digest *const *d, size_t n, const td_link_params *p,
     }
     qsort(rk.v, rk.n, sizeof(*rk.v), td_ranked_cmp);
     size_t nidx = TD_MIN(rk.n, (size_t)TD_LK_INDEXED);
-    if (n > TD_LK_BRUTE)
+    if (n > TD_LK_BRUTE) {
       for (size_t k = 0; k < nidx; k++)
         td_index_collect(&names, rk.v[k].f, (uint32_t)i, &c);
+      td_cands_keep_best(&c);
+    }
     /* the best story of the earlier documents within the window: half
      * the best document's similarity, half the mean over the story's
      * candidate documents (so one close document does not chain stories
@@ -333,6 +359,7 @@ void td_lk_group(td_digest *const *d, size_t n, const td_link_params *p,
   td_vec_free(&sc);
   td_vec_free(&c.v);
   td_free(c.stamp);
+  td_free(c.hits);
   td_intmap_free(lsh.head);
   td_vec_free(&lsh.posts);
   td_intmap_free(names.head);
