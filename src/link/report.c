@@ -291,9 +291,9 @@ static void td_text_cmp(const td_collection *c, const td_lk_cmp *cm,
 }
 
 static void td_text_compare(const td_collection *c, td_buf *b) {
-  static const char *heads[] = {"Agree", "Compatible (one is more precise "
-                                         "or approximate)",
-                                "Conflicts", "Only one source"};
+  static const char *heads[] = {
+      "Agree", "Compatible (one is more precise or approximate)", "Conflicts",
+      "Only one source"};
   static const int order[] = {TD_LK_CONFLICT, TD_LK_COMPATIBLE, TD_LK_AGREE};
   for (size_t s = 0; s < c->stories.n; s++) {
     if (s)
