@@ -113,7 +113,11 @@ static int td_dis_status(const char *kind) {
 static void td_value_span(const td_collection *c, const td_lk_value *v,
                           uint32_t *s, uint32_t *e) {
   const td_digest *d = c->docs.v[v->doc];
-  if (v->is_event) {
+  if (v->what == TD_LK_V_PLACE) {
+    const td_lk_event *ev = &d->events[v->fact];
+    *s = ev->place_span.start;
+    *e = ev->place_span.end;
+  } else if (v->what == TD_LK_V_DATE) {
     const td_lk_event *ev = &d->events[v->fact];
     *s = ev->date_span.end > ev->date_span.start ? ev->date_span.start
                                                   : ev->start;
@@ -257,7 +261,7 @@ int td_eval_compare(const td_ctx *ctx, const char *tsv,
         (status != TD_LK_SINGLE && td_dis_doc(&D, r->story[1]) < 0))
       fprintf(stderr, "tidings: %s:%ld: a story that is not among the "
                       "inputs\n", tsv, r->line);
-    int a = framing ? TD_LK_NKINDS : kind > 0 ? kind : 0;
+    int a = framing ? TD_LK_FRAME : kind > 0 ? kind : 0;
     out->gold[a]++;
     out->found[a] += got == 2;
     out->wrong_status[a] += got == 1;
@@ -312,7 +316,7 @@ int td_eval_compare(const td_ctx *ctx, const char *tsv,
 void td_cmp_report(FILE *f, const td_cmp_scores *s) {
   static const char *names[] = {"other", "count", "duration", "date",
                                 "place", "name",  "quote",    "framing"};
-  for (int k = 0; k <= TD_LK_NKINDS; k++)
+  for (int k = 0; k < TD_LK_NKINDS; k++)
     if (s->gold[k])
       fprintf(f, "%-9s found %ld of %ld (%ld with another status)\n",
               names[k], s->found[k], s->gold[k], s->wrong_status[k]);

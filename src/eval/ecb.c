@@ -49,7 +49,8 @@ static size_t td_list(const char *dir, bool want_dirs, char ***out) {
       td_vec_push(&v, td_strdup(e->d_name));
   }
   closedir(d);
-  qsort(v.v, v.n, sizeof(char *), td_name_cmp);
+  if (v.n)
+    qsort(v.v, v.n, sizeof(char *), td_name_cmp);
   *out = v.v;
   return v.n;
 }

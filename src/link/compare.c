@@ -233,7 +233,8 @@ static void td_compare_kind(td_collection *c, uint32_t story, td_lk_kind kind) {
         td_vec_push(&pairs, p);
       }
     }
-  qsort(pairs.v, pairs.n, sizeof(*pairs.v), td_pair_cmp);
+  if (pairs.n)
+    qsort(pairs.v, pairs.n, sizeof(*pairs.v), td_pair_cmp);
   /* groups: the best pairs first, one fact per agency in a group */
   int32_t *group = td_calloc(n ? n : 1, sizeof(int32_t));
   for (size_t i = 0; i < n; i++)
@@ -250,8 +251,8 @@ static void td_compare_kind(td_collection *c, uint32_t story, td_lk_kind kind) {
       cm.kind = (uint8_t)kind;
       cm.story = story;
       cm.canon = -1;
-      td_lk_value va = {facts.v[a].doc, facts.v[a].fact, false};
-      td_lk_value vb = {facts.v[b].doc, facts.v[b].fact, false};
+      td_lk_value va = {facts.v[a].doc, facts.v[a].fact, TD_LK_V_FACT};
+      td_lk_value vb = {facts.v[b].doc, facts.v[b].fact, TD_LK_V_FACT};
       td_vec_push(&cm.v, va);
       td_vec_push(&cm.v, vb);
       td_vec_push(&c->cmps, cm);
@@ -271,7 +272,7 @@ static void td_compare_kind(td_collection *c, uint32_t story, td_lk_kind kind) {
     }
     if (!ok)
       continue;
-    td_lk_value v = {facts.v[out].doc, facts.v[out].fact, false};
+    td_lk_value v = {facts.v[out].doc, facts.v[out].fact, TD_LK_V_FACT};
     td_vec_push(&cm->v, v);
     group[out] = group[in];
   }
@@ -307,7 +308,7 @@ static void td_compare_kind(td_collection *c, uint32_t story, td_lk_kind kind) {
     cm.status = TD_LK_SINGLE;
     cm.story = story;
     cm.canon = -1;
-    td_lk_value v = {facts.v[i].doc, facts.v[i].fact, false};
+    td_lk_value v = {facts.v[i].doc, facts.v[i].fact, TD_LK_V_FACT};
     td_vec_push(&cm.v, v);
     td_vec_push(&c->cmps, cm);
   }
@@ -350,7 +351,7 @@ static void td_compare_event_dates(td_collection *c) {
         }
       }
       if (!seen && !replaced) {
-        td_lk_value v = {ca->m.v[i].doc, ca->m.v[i].event, true};
+        td_lk_value v = {ca->m.v[i].doc, ca->m.v[i].event, TD_LK_V_DATE};
         td_vec_push(&cm.v, v);
       }
     }
@@ -392,111 +393,125 @@ static void td_compare_event_dates(td_collection *c) {
   td_intmap_free(listed);
 }
 
-/* Lower-cased phrase for comparing wordings. */
-static void td_lower(const char *s, char *out, size_t cap) {
-  size_t i = 0;
-  for (; s[i] && i + 1 < cap; i++)
-    out[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
-  out[i] = 0;
-}
-
-static bool td_has_lower_word(const char *s) {
-  for (const char *p = s; *p; p++)
-    if ((p == s || p[-1] == ' ' || p[-1] == '-') && *p >= 'a' && *p <= 'z')
-      return true;
-  return false;
-}
-
-/* The words one source alone uses for an event others report too: how it
- * names the event, and how it names its actors. */
-static void td_framing(td_collection *c) {
-  size_t frames_first = 0;
-  uint32_t story = UINT32_MAX;
+/* The places of canonical events several sources report, one per source
+ * that names one in the event's sentence (not the dateline): the same place
+ * agrees; two towns of one country conflict, a town and a region are
+ * compatible; places in different
+ * countries are not compared. */
+static void td_compare_event_places(td_collection *c) {
   for (size_t k = 0; k < c->canons.n; k++) {
     const td_lk_canon *ca = &c->canons.v[k];
-    if (ca->story != story) { /* frames of earlier stories: not repeats */
-      story = ca->story;
-      frames_first = c->frames.n;
-    }
     if (ca->nsources < 2)
       continue;
-    for (int pass = 0; pass < 2; pass++)
-      for (size_t i = 0; i < ca->m.n; i++) {
-        const td_digest *d = c->docs.v[ca->m.v[i].doc];
-        const td_lk_event *e = &d->events[ca->m.v[i].event];
-        /* pass 0: the event's phrase; pass 1: its actors' words */
-        size_t nitems = pass ? (size_t)e->nsrc + e->ntgt : 1;
-        for (size_t a = 0; a < nitems; a++) {
-          const char *text;
-          const char *code = NULL;
-          if (!pass)
-            text = e->phrase;
-          else {
-            const td_lk_actor *ac = a < e->nsrc ? &e->src[a]
-                                                : &e->tgt[a - e->nsrc];
-            text = ac->text;
-            code = ac->code;
-            if (!code)
-              continue;
-          }
-          if (!text || !td_has_lower_word(text) || strlen(text) < 4 ||
-              (!pass && !strchr(text, ' ')))
-            continue; /* a bare verb or noun is not a framing */
-          char me[160], other[160];
-          td_lower(text, me, sizeof(me));
-          bool shared = false, compared = false;
-          for (size_t j = 0; j < ca->m.n && !shared; j++) {
-            const td_digest *o = c->docs.v[ca->m.v[j].doc];
-            if (!strcmp(td_lk_agency(o), td_lk_agency(d)))
-              continue;
-            const td_lk_event *x = &o->events[ca->m.v[j].event];
-            size_t nx = pass ? (size_t)x->nsrc + x->ntgt : 1;
-            for (size_t b = 0; b < nx && !shared; b++) {
-              const char *t2;
-              if (!pass)
-                t2 = x->phrase;
-              else {
-                const td_lk_actor *ac = b < x->nsrc ? &x->src[b]
-                                                    : &x->tgt[b - x->nsrc];
-                if (!ac->code || strcmp(ac->code, code))
-                  continue;
-                t2 = ac->text;
-              }
-              if (!t2)
-                continue;
-              compared = true;
-              td_lower(t2, other, sizeof(other));
-              shared = !strcmp(me, other);
-            }
-          }
-          if (shared || !compared)
-            continue;
-          /* once per document and wording */
-          bool dup = false;
-          for (size_t f = frames_first; f < c->frames.n && !dup; f++)
-            dup = c->frames.v[f].doc == ca->m.v[i].doc &&
-                  !strcmp(c->frames.v[f].text, text);
-          if (dup)
-            continue;
-          td_lk_frame fr;
-          fr.story = ca->story;
-          fr.doc = ca->m.v[i].doc;
-          fr.canon = (int32_t)k;
-          fr.text = text;
-          fr.span.start = fr.span.end = 0;
-          if (!pass) {
-            /* the phrase ends at the trigger: find it in the event's span */
-            const char *at = strstr(e->text, text);
-            fr.span.start = e->start + (at ? (uint32_t)(at - e->text) : 0);
-            fr.span.end = fr.span.start + (uint32_t)strlen(text);
-          } else {
-            const char *at = strstr(d->events[ca->m.v[i].event].text, text);
-            fr.span.start = at ? e->start + (uint32_t)(at - e->text) : 0;
-            fr.span.end = at ? fr.span.start + (uint32_t)strlen(text) : 0;
-          }
-          td_vec_push(&c->frames, fr);
-        }
+    td_lk_cmp cm;
+    memset(&cm, 0, sizeof(cm));
+    cm.kind = TD_LK_PLACE;
+    cm.canon = (int32_t)k;
+    cm.story = ca->story;
+    for (size_t i = 0; i < ca->m.n; i++) {
+      const td_digest *d = c->docs.v[ca->m.v[i].doc];
+      const td_lk_event *e = &d->events[ca->m.v[i].event];
+      if (!e->place || e->place_dateline)
+        continue;
+      bool seen = false;
+      for (size_t j = 0; j < cm.v.n && !seen; j++)
+        seen = !strcmp(td_lk_agency(c->docs.v[cm.v.v[j].doc]),
+                       td_lk_agency(d));
+      if (!seen) {
+        td_lk_value v = {ca->m.v[i].doc, ca->m.v[i].event, TD_LK_V_PLACE};
+        td_vec_push(&cm.v, v);
       }
+    }
+    if (cm.v.n < 2) {
+      td_vec_free(&cm.v);
+      continue;
+    }
+    /* places in different countries are where the sides were (fire from
+     * one side of a border at the other), not a disagreement */
+    uint8_t worst = TD_LK_AGREE;
+    size_t compared = 0;
+    for (size_t i = 0; i < cm.v.n; i++)
+      for (size_t j = i + 1; j < cm.v.n; j++) {
+        const td_lk_event *a =
+            &c->docs.v[cm.v.v[i].doc]->events[cm.v.v[i].fact];
+        const td_lk_event *b =
+            &c->docs.v[cm.v.v[j].doc]->events[cm.v.v[j].fact];
+        if (!a->place_cc || !b->place_cc || strcmp(a->place_cc, b->place_cc))
+          continue;
+        compared++;
+        /* a town and the region it may lie in can both be right */
+        uint8_t s = !strcmp(a->place, b->place) ? TD_LK_AGREE
+                    : a->place_area || b->place_area ? TD_LK_COMPATIBLE
+                                                     : TD_LK_CONFLICT;
+        if (s > worst)
+          worst = s;
+      }
+    if (!compared) {
+      td_vec_free(&cm.v);
+      continue;
+    }
+    cm.status = worst;
+    td_vec_push(&c->cmps, cm);
+  }
+}
+
+/* Loaded words one agency of a story alone uses (data/link.txt, class
+ * frame): each phrase with such a word no other agency of the story
+ * writes, listed once per document and word. */
+static void td_framing_words(td_collection *c) {
+  for (size_t s = 0; s < c->stories.n; s++) {
+    const td_lk_story *st = &c->stories.v[s];
+    size_t nag = 0;
+    for (size_t i = 0; i < st->docs.n; i++) {
+      bool seen = false;
+      for (size_t j = 0; j < i && !seen; j++)
+        seen = !strcmp(td_lk_agency(c->docs.v[st->docs.v[i]]),
+                       td_lk_agency(c->docs.v[st->docs.v[j]]));
+      nag += !seen;
+    }
+    if (nag < 2)
+      continue; /* one source: nothing to compare its words with */
+    size_t first = c->frames.n;
+    for (size_t i = 0; i < st->docs.n && i < TD_LK_NEIGHBOURS * 4; i++) {
+      const td_digest *d = c->docs.v[st->docs.v[i]];
+      for (size_t k = 0; k < d->nfacts; k++) {
+        const td_lk_fact *f = &d->facts[k];
+        if (f->kind != TD_LK_FRAME)
+          continue;
+        bool shared = false;
+        for (size_t j = 0; j < st->docs.n && j < TD_LK_NEIGHBOURS * 4 &&
+                           !shared; j++) {
+          const td_digest *o = c->docs.v[st->docs.v[j]];
+          if (!strcmp(td_lk_agency(o), td_lk_agency(d)))
+            continue;
+          for (size_t m = 0; m < o->nfacts && !shared; m++)
+            shared = o->facts[m].kind == TD_LK_FRAME &&
+                     !strcmp(o->facts[m].key, f->key);
+        }
+        bool dup = false;
+        for (size_t q = first; q < c->frames.n && !dup; q++)
+          dup = c->frames.v[q].doc == st->docs.v[i] &&
+                ((c->frames.v[q].span.start < f->end &&
+                  f->start < c->frames.v[q].span.end) ||
+                 !strcmp(c->frames.v[q].text, f->text));
+        if (shared || dup)
+          continue;
+        td_lk_frame fr;
+        fr.story = (uint32_t)s;
+        fr.doc = st->docs.v[i];
+        fr.canon = -1;
+        uint32_t ck;
+        if (f->event >= 0 &&
+            td_intmap_get(c->canon_of,
+                          ((uint64_t)fr.doc << 32 | (uint32_t)f->event) + 1,
+                          &ck))
+          fr.canon = (int32_t)ck; /* the event of its sentence */
+        fr.span.start = f->start;
+        fr.span.end = f->end;
+        fr.text = f->text;
+        td_vec_push(&c->frames, fr);
+      }
+    }
   }
 }
 
@@ -565,9 +580,10 @@ static void td_derived(td_collection *c) {
 
 void td_lk_compare(td_collection *c) {
   td_compare_event_dates(c);
+  td_compare_event_places(c);
   for (size_t s = 0; s < c->stories.n; s++)
-    for (int k = TD_LK_COUNT; k < TD_LK_NKINDS; k++)
+    for (int k = TD_LK_COUNT; k <= TD_LK_QUOTE; k++)
       td_compare_kind(c, (uint32_t)s, (td_lk_kind)k);
-  td_framing(c);
+  td_framing_words(c);
   td_derived(c);
 }

@@ -25,7 +25,7 @@ struct td_link_words {
   TD_VEC(char *) units;
 };
 
-enum { TD_LW_STOP = 1, TD_LW_END = 2, TD_LW_UNIT = 16 };
+enum { TD_LW_STOP = 1, TD_LW_END = 2, TD_LW_FRAME = 3, TD_LW_UNIT = 16 };
 
 static bool td_lw_record(void *ud, const td_record *rec, td_diag *err) {
   td_link_words *w = ud;
@@ -36,6 +36,8 @@ static bool td_lw_record(void *ud, const td_record *rec, td_diag *err) {
     cls = TD_LW_STOP;
   else if (td_field_eq(rec->f[1], "end"))
     cls = TD_LW_END;
+  else if (td_field_eq(rec->f[1], "frame"))
+    cls = TD_LW_FRAME;
   else if (rec->f[1].n > 5 && !memcmp(rec->f[1].s, "unit:", 5)) {
     size_t i;
     for (i = 0; i < w->units.n; i++)
@@ -46,8 +48,8 @@ static bool td_lw_record(void *ud, const td_record *rec, td_diag *err) {
       td_vec_push(&w->units, td_strndup(rec->f[1].s + 5, rec->f[1].n - 5));
     cls = TD_LW_UNIT + (uint32_t)i;
   } else
-    return td_record_error(rec, err, "unknown class '%.*s' (stop, end or "
-                           "unit:NAME)", (int)rec->f[1].n, rec->f[1].s);
+    return td_record_error(rec, err, "unknown class '%.*s' (stop, end, frame "
+                           "or unit:NAME)", (int)rec->f[1].n, rec->f[1].s);
   td_strmap_put(w->cls, rec->f[0].s, rec->f[0].n, cls);
   return true;
 }
@@ -728,6 +730,68 @@ static void td_dg_names(td_dg *g) {
   }
 }
 
+/* A modifier that belongs to a phrase naming an event: "anti-terrorist",
+ * "counterterrorism", "military", "unprovoked". */
+static bool td_dg_modifier(td_dg *g, size_t i) {
+  const td_token *t = &g->tok[i];
+  if (t->kind != TD_TOK_WORD || (t->flags & TD_TF_CAP) ||
+      g->wcls[i] == TD_LW_STOP)
+    return false;
+  if (t->flags & TD_TF_HYPHEN)
+    return true;
+  static const char *suf[] = {"ist", "ic",  "al",  "ary", "ive", "ous",
+                              "ism", "ian", "ful", "ile", "ed",  "less",
+                              "ing", "ory", "ern"};
+  size_t n = t->end - t->start;
+  const char *s = g->text + t->start;
+  for (size_t k = 0; k < TD_COUNT(suf); k++) {
+    size_t m = strlen(suf[k]);
+    if (n > m + 2 && !memcmp(s + n - m, suf[k], m))
+      return true;
+  }
+  return false;
+}
+
+/* A word ending in -ed after the phrase is its verb ("the regime ceased"),
+ * not part of it. */
+static bool td_dg_past(td_dg *g, size_t i) {
+  const td_token *t = &g->tok[i];
+  size_t n = t->end - t->start;
+  return n > 3 && !memcmp(g->text + t->end - 2, "ed", 2);
+}
+
+/* Phrases with a loaded word: the word, the modifiers before it and the
+ * noun phrase it opens or ends ("armed aggression by Tajikistan" as
+ * "armed aggression"), one fact per phrase, keyed by the loaded word. */
+static void td_dg_frames(td_dg *g) {
+  char f[TD_FORM_MAX];
+  for (size_t s = 0; s < g->nsent; s++) {
+    uint32_t lo = g->sent[s].tok_first, hi = g->sent[s].tok_end;
+    for (uint32_t i = lo; i < hi; i++) {
+      if (g->wcls[i] != TD_LW_FRAME || (g->tok[i].flags & TD_TF_CAP &&
+                                        i > lo))
+        continue;
+      uint32_t a = i, b = i;
+      /* modifiers before: adjectives ("armed", "large-scale") */
+      while (a > lo && i - a < 2 && td_dg_modifier(g, a - 1) &&
+             !(g->tok[a - 1].flags & TD_TF_CLITIC))
+        a--;
+      /* the head after an adjective: up to two lower-case words */
+      while (b + 1 < hi && b - i < 2 && g->tok[b + 1].kind == TD_TOK_WORD &&
+             !(g->tok[b + 1].flags & (TD_TF_CAP | TD_TF_CLITIC)) &&
+             g->whash[b + 1] && g->wcls[b + 1] != TD_LW_STOP &&
+             !td_dg_past(g, b + 1))
+        b++;
+      td_span sp = {g->tok[a].start, g->tok[b].end};
+      size_t n = td_dg_fold(g, i, f);
+      td_lk_fact *fa = td_dg_fact(g, TD_LK_FRAME, sp);
+      fa->key = td_dg_str(g, f, n);
+      fa->label = fa->text;
+      i = b;
+    }
+  }
+}
+
 static void td_dg_quotes(td_dg *g) {
   size_t nq = td_doc_nquotes(g->doc);
   for (size_t i = 0; i < nq; i++) {
@@ -767,28 +831,6 @@ static void td_dg_quotes(td_dg *g) {
     memcpy(f->ctx, buf, n * sizeof(uint64_t));
     f->nctx = (uint16_t)n;
   }
-}
-
-/* A modifier that belongs to a phrase naming an event: "anti-terrorist",
- * "counterterrorism", "military", "unprovoked". */
-static bool td_dg_modifier(td_dg *g, size_t i) {
-  const td_token *t = &g->tok[i];
-  if (t->kind != TD_TOK_WORD || (t->flags & TD_TF_CAP) ||
-      g->wcls[i] == TD_LW_STOP)
-    return false;
-  if (t->flags & TD_TF_HYPHEN)
-    return true;
-  static const char *suf[] = {"ist", "ic",  "al",  "ary", "ive", "ous",
-                              "ism", "ian", "ful", "ile", "ed",  "less",
-                              "ing", "ory", "ern"};
-  size_t n = t->end - t->start;
-  const char *s = g->text + t->start;
-  for (size_t k = 0; k < TD_COUNT(suf); k++) {
-    size_t m = strlen(suf[k]);
-    if (n > m + 2 && !memcmp(s + n - m, suf[k], m))
-      return true;
-  }
-  return false;
 }
 
 static size_t td_dg_token_at(td_dg *g, uint32_t b) {
@@ -872,6 +914,15 @@ static void td_dg_events(td_dg *g) {
         x->place = td_dg_cstr(g, p.name);
         x->place_cc = td_dg_cstr(g, p.country);
         x->place_span = p.span;
+        x->place_dateline = e.place_dateline;
+        x->place_text = td_dg_span(g, p.span);
+        x->place_area = p.feature && (strstr(p.feature, "region") ||
+                                      strstr(p.feature, "province") ||
+                                      strstr(p.feature, "district") ||
+                                      strstr(p.feature, "country") ||
+                                      strstr(p.feature, "state") ||
+                                      !strncmp(p.feature, "ADM", 3) ||
+                                      !strncmp(p.feature, "PCL", 3));
       }
     }
     x->modality = e.modality;
@@ -972,6 +1023,7 @@ td_digest *td_digest_new(const td_doc *doc, const td_ctx *ctx,
   td_dg_places(&g);
   td_dg_names(&g);
   td_dg_quotes(&g);
+  td_dg_frames(&g);
   td_dg_attach(&g);
   d->nfeat = td_u64_uniq(g.feat.v, g.feat.n);
   d->feat = td_arena_alloc(&d->arena, (d->nfeat ? d->nfeat : 1) * 8);

@@ -75,6 +75,9 @@ typedef struct td_lk_event {
   const char *date_text;
   const char *place, *place_cc;
   td_span place_span;
+  const char *place_text; /* the place as the text writes it              */
+  bool place_area;     /* a region, province or country, not a settlement */
+  bool place_dateline; /* the place is the dateline's, not the sentence's */
   unsigned modality;
   const char *claimed_by;
   bool ends; /* its trigger ends something ("termination"), link.txt */
@@ -88,6 +91,7 @@ typedef enum td_lk_kind {
   TD_LK_PLACE,     /* a place named in the story                       */
   TD_LK_NAME,      /* a person's name                                   */
   TD_LK_QUOTE,     /* a quotation with its speaker                      */
+  TD_LK_FRAME,     /* a phrase with a loaded word (link.txt `frame`)     */
   TD_LK_NKINDS
 } td_lk_kind;
 const char *td_lk_kind_name(td_lk_kind k);
@@ -197,9 +201,11 @@ typedef struct td_lk_canon {
 } td_lk_canon;
 
 /* A compared fact: one value per source, or a pair in conflict. */
+enum { TD_LK_V_FACT = 0, TD_LK_V_DATE, TD_LK_V_PLACE };
+
 typedef struct td_lk_value {
-  uint32_t doc, fact;  /* the digest and its fact (or event, for dates) */
-  bool is_event;       /* an event's date rather than a fact            */
+  uint32_t doc, fact;  /* the digest and its fact (or its event)        */
+  uint8_t what;        /* TD_LK_V_FACT, or an event's date or place     */
 } td_lk_value;
 
 typedef struct td_lk_cmp {

@@ -128,9 +128,10 @@ static void td_canon_id(const td_collection *c, int32_t k, char out[32]) {
 static void td_value_str(const td_collection *c, const td_lk_value *v,
                          char *out, size_t cap) {
   const td_digest *d = c->docs.v[v->doc];
-  if (v->is_event) {
+  if (v->what != TD_LK_V_FACT) {
     const td_lk_event *e = &d->events[v->fact];
-    snprintf(out, cap, "%s", e->date ? e->date : "");
+    const char *s = v->what == TD_LK_V_DATE ? e->date : e->place;
+    snprintf(out, cap, "%s", s ? s : "");
     return;
   }
   const td_lk_fact *f = &d->facts[v->fact];
@@ -168,7 +169,13 @@ static void td_value_str(const td_collection *c, const td_lk_value *v,
 static void td_value_evidence(const td_collection *c, const td_lk_value *v,
                               td_span *span, const char **text) {
   const td_digest *d = c->docs.v[v->doc];
-  if (v->is_event) {
+  if (v->what == TD_LK_V_PLACE) {
+    const td_lk_event *e = &d->events[v->fact];
+    *span = e->place_span;
+    *text = e->place_text ? e->place_text : e->place;
+    return;
+  }
+  if (v->what == TD_LK_V_DATE) {
     const td_lk_event *e = &d->events[v->fact];
     if (e->date_text) {
       *span = e->date_span;
@@ -631,7 +638,7 @@ static void td_json_cmp(const td_collection *c, const td_lk_cmp *cm,
     td_jw_int(w, sp.end);
     td_jw_key(w, "text");
     td_jw_cstr(w, text);
-    if (!v->is_event) {
+    if (v->what == TD_LK_V_FACT) {
       const td_lk_fact *f = &d->facts[v->fact];
       if (f->kind == TD_LK_COUNT || f->kind == TD_LK_DURATION) {
         td_jw_key(w, f->kind == TD_LK_COUNT ? "count" : "seconds");

@@ -300,7 +300,8 @@ void td_lk_group(td_digest *const *d, size_t n, const td_link_params *p,
       td_ranked r = {td_weight(df, n, a->feat[k]), a->feat[k]};
       td_vec_push(&rk, r);
     }
-    qsort(rk.v, rk.n, sizeof(*rk.v), td_ranked_cmp);
+    if (rk.n)
+      qsort(rk.v, rk.n, sizeof(*rk.v), td_ranked_cmp);
     size_t nidx = TD_MIN(rk.n, (size_t)TD_LK_INDEXED);
     if (n > TD_LK_BRUTE) {
       for (size_t k = 0; k < nidx; k++)

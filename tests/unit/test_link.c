@@ -17,7 +17,7 @@ static const td_lk_cmp *find_cmp(const td_collection *c, int kind,
       continue;
     for (size_t k = 0; k < cm->v.n; k++) {
       const td_digest *d = c->docs.v[cm->v.v[k].doc];
-      const char *t = cm->v.v[k].is_event
+      const char *t = cm->v.v[k].what == TD_LK_V_DATE
                           ? d->events[cm->v.v[k].fact].date_text
                           : d->facts[cm->v.v[k].fact].text;
       if (t && strstr(t, text))
