@@ -73,7 +73,28 @@ int td_date_from_string(const char *s, td_date *out) {
   return n == 10 ? td_date_parse(s, n, out) : 0;
 }
 
+/* Writes v (0 <= v < 10^w) in w digits at p. */
+static char *td_put_digits(char *p, int v, int w) {
+  for (int i = w - 1; i >= 0; i--, v /= 10)
+    p[i] = (char)('0' + v % 10);
+  return p + w;
+}
+
 void td_date_format(td_date d, char *out) {
+  /* the usual dates without snprintf (each story formats a few) */
+  if (d.year > 0 && d.year <= 9999 && d.month <= 99 && d.day <= 99) {
+    char *p = td_put_digits(out, d.year, 4);
+    if (d.month > 0) {
+      *p++ = '-';
+      p = td_put_digits(p, d.month, 2);
+      if (d.day > 0) {
+        *p++ = '-';
+        p = td_put_digits(p, d.day, 2);
+      }
+    }
+    *p = 0;
+    return;
+  }
   if (d.year <= 0)
     out[0] = 0;
   else if (d.month <= 0)

@@ -291,9 +291,11 @@ static const char *td_ent_code(td_doc *doc, const td_entities *es, int32_t i,
     i = e->ref;
   }
   if (first && first->suffix[0] && doc) {
-    char buf[32];
-    snprintf(buf, sizeof(buf), "---%s", first->suffix);
-    return td_doc_strdup(doc, buf, strlen(buf));
+    char buf[32]; /* "---" and the suffix, cut as snprintf would cut */
+    size_t k = strnlen(first->suffix, sizeof(buf) - 4);
+    memcpy(buf, "---", 3);
+    memcpy(buf + 3, first->suffix, k);
+    return td_doc_strdup(doc, buf, 3 + k);
   }
   return NULL;
 }
@@ -735,6 +737,14 @@ static bool td_match_left(const td_erun *E, const td_pelem *el, size_t n,
       return false;
   }
   return true;
+}
+
+/* Copies the string src into dst (n bytes), cut as snprintf "%s" cuts:
+ * this runs for every event, snprintf costs hundreds of instructions. */
+static void td_copy_cut(char *dst, size_t n, const char *src) {
+  size_t k = strnlen(src, n - 1);
+  memcpy(dst, src, k);
+  dst[k] = 0;
 }
 
 /* Adds w to the sentence's words (plist has room: td_sentence_words). */
@@ -1393,7 +1403,7 @@ static void td_code_pred(td_erun *E, uint32_t t, uint32_t te, int32_t pi,
    * the reverse alone */
   bool reverse_only = !code->code[0];
   const char *c = reverse_only ? code->code2 : code->code;
-  snprintf(ev.code, sizeof(ev.code), "%s", c);
+  td_copy_cut(ev.code, sizeof(ev.code), c);
   ev.cc = td_cameo_find(d->cameo, ev.code, strlen(ev.code));
   ev.timex = -1;
   ev.place = -1;
@@ -1503,14 +1513,14 @@ static void td_code_pred(td_erun *E, uint32_t t, uint32_t te, int32_t pi,
       if (d2->type != TD_TX_DURATION || d2->span.start < E->tok[te - 1].end ||
           d2->span.end > E->tok[lim - 1].end)
         continue;
-      snprintf(ev.duration, sizeof(ev.duration), "%.23s", d2->value);
+      td_copy_cut(ev.duration, sizeof(ev.duration), d2->value);
       break;
     }
   }
   td_vec_push(&E->out->v, ev);
   if (!reverse_only && code->code2[0] && ev.nsrc && ev.ntgt && !b.both) {
     td_ev rev = ev;
-    snprintf(rev.code, sizeof(rev.code), "%s", code->code2);
+    td_copy_cut(rev.code, sizeof(rev.code), code->code2);
     rev.cc = td_cameo_find(d->cameo, rev.code, strlen(rev.code));
     rev.src = ev.tgt;
     rev.nsrc = ev.ntgt;
