@@ -954,19 +954,9 @@ static void td_ttok_number(td_ttok *t, const char *s, size_t n) {
   }
 }
 
-static inline void td_ttok_add(const td_timex_grammar *g, const td_doc *doc,
-                        td_ttoks *out, uint32_t start, uint32_t end,
-                        uint32_t seg) {
-  td_ttok t;
-  memset(&t, 0, sizeof(t));
-  t.start = start;
-  t.end = end;
-  t.seg = seg;
-  const char *s = doc->text + start;
-  size_t n = end - start;
-  t.word = td_tg_word_in(g, s, n);
-  t.cap = s[0] >= 'A' && s[0] <= 'Z';
-  t.plural = n > 2 && (s[n - 1] == 's' || s[n - 1] == 'S');
+/* The fields of a token that starts with a digit or with 0xC2 (the first
+ * byte of the fraction signs): its fraction and its number. */
+static void td_ttok_numeric(td_ttok *t, const char *s, size_t n) {
   static const struct {
     const char *s;
     uint8_t n, q;
@@ -975,14 +965,30 @@ static inline void td_ttok_add(const td_timex_grammar *g, const td_doc *doc,
   if (n <= 3 && (s[0] == '1' || s[0] == '3' || (unsigned char)s[0] == 0xC2))
     for (size_t k = 0; k < TD_COUNT(fracs); k++)
       if (fracs[k].n == n && !memcmp(s, fracs[k].s, n))
-        t.frac = fracs[k].q;
+        t->frac = fracs[k].q;
   if (s[0] >= '0' && s[0] <= '9')
-    td_ttok_number(&t, s, n);
-  if (t.word && t.word < g->nwords) {
-    t.lex_first = g->word_lex[t.word].first;
-    t.lex_n = (uint8_t)g->word_lex[t.word].n;
+    td_ttok_number(t, s, n);
+}
+
+/* Appends the token text[start..end) to out, which has room for it
+ * (td_timex_tokens reserves). Most tokens are words: their word, case and
+ * lexicon entries are all they need; numbers take td_ttok_numeric. */
+static inline void td_ttok_add(const td_timex_grammar *g, const td_doc *doc,
+                               td_ttoks *out, uint32_t start, uint32_t end,
+                               uint32_t seg) {
+  td_ttok *t = &out->v[out->n++];
+  const char *s = doc->text + start;
+  size_t n = end - start;
+  uint32_t word = td_tg_word_in(g, s, n);
+  *t = (td_ttok){.start = start, .end = end, .seg = seg, .word = word};
+  t->cap = s[0] >= 'A' && s[0] <= 'Z';
+  t->plural = n > 2 && (s[n - 1] == 's' || s[n - 1] == 'S');
+  if ((unsigned char)(s[0] - '0') < 10 || (unsigned char)s[0] == 0xC2)
+    td_ttok_numeric(t, s, n);
+  if (word && word < g->nwords) {
+    t->lex_first = g->word_lex[word].first;
+    t->lex_n = (uint8_t)g->word_lex[word].n;
   }
-  td_vec_push(out, t);
 }
 
 void td_timex_tokens(const td_timex_grammar *g, const td_doc *doc,
@@ -991,25 +997,38 @@ void td_timex_tokens(const td_timex_grammar *g, const td_doc *doc,
   td_grow((void **)&out->v, &out->cap, doc->tokens.n + doc->tokens.n / 4 + 8,
           sizeof(td_ttok));
   const td_token *tok = doc->tokens.v;
+  const td_sentence *S = doc->sentences.v;
+  size_t ns = doc->sentences.n;
   /* Segments: each sentence; tokens outside sentences (a dateline) form
-   * segments of their own, split where a sentence starts. */
-  size_t si = 0;
+   * segments of their own, split where a sentence starts. The segment
+   * can change only where a sentence starts or ends (next). */
+  size_t si = 0, next = 0;
   uint32_t seg = 0, outside = UINT32_MAX / 2;
   for (size_t i = 0; i < doc->tokens.n; i++) {
-    while (si < doc->sentences.n && doc->sentences.v[si].tok_end <= i)
-      si++;
-    bool in = si < doc->sentences.n && doc->sentences.v[si].tok_first <= i;
-    if (in)
-      seg = (uint32_t)si;
-    else if (i == 0 || (i > 0 && seg != outside))
-      seg = ++outside;
+    if (i == next) {
+      while (si < ns && S[si].tok_end <= i)
+        si++;
+      bool in = si < ns && S[si].tok_first <= i;
+      if (in)
+        seg = (uint32_t)si;
+      else if (i == 0 || seg != outside)
+        seg = ++outside;
+      next = in ? S[si].tok_end : si < ns ? S[si].tok_first : doc->tokens.n;
+    }
     const td_token *t = &tok[i];
-    if (t->kind == TD_TOK_PUNCT || t->kind == TD_TOK_QUOTE ||
-        t->kind == TD_TOK_DASH || t->kind == TD_TOK_SYM ||
-        t->kind == TD_TOK_ELLIPSIS || !(t->flags & TD_TF_HYPHEN)) {
+    /* There is room for one token for each token left (reserved above,
+     * kept below). */
+    if (!(t->flags & TD_TF_HYPHEN) || t->kind == TD_TOK_PUNCT ||
+        t->kind == TD_TOK_QUOTE || t->kind == TD_TOK_DASH ||
+        t->kind == TD_TOK_SYM || t->kind == TD_TOK_ELLIPSIS) {
       td_ttok_add(g, doc, out, t->start, t->end, seg);
       continue;
     }
+    /* room for the parts of a hyphenated word and their hyphens (at most
+     * a token a byte and one more), and one for each token after it */
+    size_t room = out->n + (t->end - t->start) + 1 + (doc->tokens.n - i - 1);
+    if (room > out->cap)
+      td_grow((void **)&out->v, &out->cap, room, sizeof(td_ttok));
     /* A hyphenated word: its parts and the hyphens between them. */
     uint32_t a = t->start;
     for (uint32_t k = t->start; k <= t->end; k++) {
@@ -1034,7 +1053,7 @@ void td_timex_tokens(const td_timex_grammar *g, const td_doc *doc,
         h.end = k + (uint32_t)hl;
         h.seg = seg;
         h.word = g->w_hyphen;
-        td_vec_push(out, h);
+        out->v[out->n++] = h;
         k += (uint32_t)hl - 1;
         a = k + 1;
       }
