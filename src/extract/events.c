@@ -798,8 +798,9 @@ static void td_sentence_sets(td_erun *E) {
   const td_eventdict *d = E->d;
   E->slist_done = true;
   for (size_t i = 0; i < E->plist.n; i++) {
-    uint32_t w = E->plist.v[i], at;
-    if (!d->setword || !td_intmap_get(d->setword, (uint64_t)w + 1, &at))
+    uint32_t w = E->plist.v[i];
+    uint32_t at = (size_t)w + 1 < d->sw_atn ? d->sw_at[w + 1] : 0;
+    if (!at)
       continue;
     for (uint32_t k = at - 1; k < d->sw_word.n && d->sw_word.v[k] == w + 1;
          k++) {

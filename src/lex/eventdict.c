@@ -140,7 +140,7 @@ void td_eventdict_free(td_eventdict *d) {
     td_vec_free(&d->blocks.v[i].free);
   }
   td_intmap_free(d->pindex);
-  td_intmap_free(d->setword);
+  td_free(d->sw_at);
   td_vec_free(&d->pkeys);
   td_vec_free(&d->ppos);
   td_vec_free(&d->sw_word);
@@ -575,9 +575,10 @@ static int td_kp_cmp(const void *x, const void *y) {
 /* The index of the big blocks' patterns and the sets by first word. */
 static void td_finish_index(td_eventdict *d) {
   td_intmap_free(d->pindex);
-  td_intmap_free(d->setword);
+  td_free(d->sw_at);
+  d->sw_at = NULL;
+  d->sw_atn = 0;
   d->pindex = td_intmap_new();
-  d->setword = td_intmap_new();
   d->pkeys.n = d->ppos.n = d->sw_word.n = d->sw_set.n = 0;
   TD_VEC(td_kp) kp = {0};
   for (size_t b = 0; b < d->blocks.n; b++) {
@@ -621,11 +622,14 @@ static void td_finish_index(td_eventdict *d) {
     }
   if (kp.n)
     qsort(kp.v, kp.n, sizeof(td_kp), td_kp_cmp);
+  /* the keys are sorted: the last is the largest */
+  d->sw_atn = kp.n ? (size_t)kp.v[kp.n - 1].key + 1 : 0;
+  d->sw_at = td_calloc(d->sw_atn ? d->sw_atn : 1, sizeof(uint32_t));
   for (size_t i = 0; i < kp.n; i++) {
     if (i && kp.v[i].key == kp.v[i - 1].key && kp.v[i].pos == kp.v[i - 1].pos)
       continue;
     if (!d->sw_word.n || d->sw_word.v[d->sw_word.n - 1] != kp.v[i].key)
-      td_intmap_put(d->setword, kp.v[i].key, (uint32_t)d->sw_word.n + 1);
+      d->sw_at[kp.v[i].key] = (uint32_t)d->sw_word.n + 1;
     td_vec_push(&d->sw_word, (uint32_t)kp.v[i].key);
     td_vec_push(&d->sw_set, kp.v[i].pos);
   }

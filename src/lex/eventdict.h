@@ -171,9 +171,12 @@ typedef struct td_eventdict {
   td_intmap *pindex;
   TD_VEC(uint64_t) pkeys;
   TD_VEC(uint32_t) ppos;
-  /* The sets whose phrases start with a word: word -> index + 1 into
-   * sw_word/sw_set (pairs sorted by word). */
-  td_intmap *setword;
+  /* The sets whose phrases start with a word: sw_at[word + 1] (for word
+   * + 1 < sw_atn) is the index + 1 into sw_word/sw_set (pairs sorted by
+   * word) of the word's first pair, or 0. An array, not a hash table:
+   * each word of each sentence asks. */
+  uint32_t *sw_at;
+  size_t sw_atn;
   TD_VEC(uint32_t) sw_word, sw_set;
   /* pending (form, lemma, kind) triples until finish */
   TD_VEC(uint32_t) pend_form, pend_lemma;
