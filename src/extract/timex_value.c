@@ -391,10 +391,31 @@ static void td_set_tv(td_timex *t, const td_tv *v) {
 }
 
 static void td_number(char *out, size_t n, double v) {
-  if (v == floor(v))
+  /* a whole number below 10^15 (not -0) as "%.0f" writes it, without
+   * snprintf: most durations */
+  if (v == floor(v) && fabs(v) < 1e15 && !(v == 0 && signbit(v))) {
+    char b[24], *p = b + sizeof(b);
+    long long x = (long long)v;
+    unsigned long long u = x < 0 ? (unsigned long long)-x : (unsigned long long)x;
+    do
+      *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (x < 0)
+      *--p = '-';
+    size_t k = TD_MIN((size_t)(b + sizeof(b) - p), n - 1);
+    memcpy(out, p, k);
+    out[k] = 0;
+  } else if (v == floor(v)) {
     snprintf(out, n, "%.0f", v);
-  else
+  } else {
     snprintf(out, n, "%g", v);
+  }
+}
+
+/* Appends the string s at *p, short of end (cut as snprintf cuts). */
+static void td_put_cut(char **p, const char *end, const char *s) {
+  while (*s && *p < end)
+    *(*p)++ = *s++;
 }
 
 static void td_duration(td_timex *t, double n, const char *unit, bool vague) {
@@ -409,7 +430,7 @@ static void td_duration(td_timex *t, double n, const char *unit, bool vague) {
   }
   char num[16];
   if (vague)
-    snprintf(num, sizeof(num), "X");
+    memcpy(num, "X", 2);
   else
     td_number(num, sizeof(num), n);
   const char *u = unit;
@@ -438,7 +459,12 @@ static void td_duration(td_timex *t, double n, const char *unit, bool vague) {
     td_number(num, sizeof(num), n * 2);
     u = "W";
   }
-  snprintf(t->value, sizeof(t->value), "P%s%s%s", timeunit ? "T" : "", num, u);
+  /* "P%s%s%s" without snprintf */
+  char *p = t->value, *end = t->value + sizeof(t->value) - 1;
+  td_put_cut(&p, end, timeunit ? "PT" : "P");
+  td_put_cut(&p, end, num);
+  td_put_cut(&p, end, u);
+  *p = 0;
 }
 
 /* The time of day of a match (clock or part of day), applied to v. */
