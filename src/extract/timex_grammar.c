@@ -1382,7 +1382,7 @@ static bool td_kind_base(const td_timex_grammar *g, const td_ttoks *toks,
   return true;
 }
 
-static bool td_kind_of(const td_ttok *t, bool numw, int kind) {
+static inline bool td_kind_of(const td_ttok *t, bool numw, int kind) {
   switch (kind) {
   case TD_PE_DECADE:
     return t->decade;
