@@ -5,14 +5,6 @@
  */
 #include "ctx.h"
 
-#include <time.h>
-
-static double td_now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static bool td_load_dicts(td_ctx *ctx, const td_ctx_opts *o, td_diag *err) {
   const char *dir = o->data_dir;
   if (!td_letters_load(&ctx->letters, dir, err) ||
@@ -75,7 +67,7 @@ static bool td_load_dicts(td_ctx *ctx, const td_ctx_opts *o, td_diag *err) {
 }
 
 td_ctx *td_ctx_open(const td_ctx_opts *o, td_diag *err) {
-  double t0 = td_now();
+  double t0 = td_seconds();
   td_ctx *ctx = td_calloc(1, sizeof(*ctx));
   ctx->data_dir = o->data_dir ? td_strdup(o->data_dir) : NULL;
   if (!td_countries_load(&ctx->countries, o->data_dir, err) ||
@@ -90,7 +82,7 @@ td_ctx *td_ctx_open(const td_ctx_opts *o, td_diag *err) {
     td_ctx_free(ctx);
     return NULL;
   }
-  ctx->load_seconds = td_now() - t0;
+  ctx->load_seconds = td_seconds() - t0;
   return ctx;
 }
 

@@ -134,6 +134,11 @@ void td_diag_set(td_diag *d, td_severity sev, const char *path, long line,
 /* Appends the printed form of d (one line) to b. */
 void td_diag_format(const td_diag *d, td_buf *b);
 
+/* ---- Time --------------------------------------------------------------- */
+
+/* Seconds on a monotonic clock, for timing stages. */
+double td_seconds(void);
+
 /* ---- Dates -------------------------------------------------------------- */
 
 bool td_date_valid(int y, int m, int d);

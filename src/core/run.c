@@ -9,6 +9,7 @@
 #include "../doc/doc.h"
 
 #include <pthread.h>
+#include <time.h>
 #include <unistd.h>
 
 #define TD_BATCH_DOCS 64
@@ -42,6 +43,12 @@ typedef struct td_runner {
   bool write_failed;
   td_run_stats *stats;
 } td_runner;
+
+double td_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 int td_ncpu(void) {
   long n = sysconf(_SC_NPROCESSORS_ONLN);

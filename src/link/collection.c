@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <limits.h>
-#include <time.h>
 
 #define TD_LINK_THRESHOLD 0.08
 #define TD_LINK_WINDOW 14
@@ -100,18 +99,12 @@ int td_collection_read(td_collection *c, td_reader *r, int threads,
   return rc;
 }
 
-static double td_now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 void td_collection_link(td_collection *c) {
   td_collection_clear_links(c);
   size_t n = c->docs.n;
   td_free(c->story_of);
   c->story_of = td_calloc(n ? n : 1, sizeof(uint32_t));
-  double t0 = td_now();
+  double t0 = td_seconds();
   size_t ns = 0;
   td_lk_group(c->docs.v, n, &c->params, c->story_of, &ns);
   for (size_t s = 0; s < ns; s++) {
@@ -130,11 +123,11 @@ void td_collection_link(td_collection *c) {
       st->last_day = TD_MAX(st->last_day, day);
     }
   }
-  double t1 = td_now();
+  double t1 = td_seconds();
   td_lk_merge(c);
-  double t2 = td_now();
+  double t2 = td_seconds();
   td_lk_compare(c);
-  double t3 = td_now();
+  double t3 = td_seconds();
   c->seconds[0] = t1 - t0;
   c->seconds[1] = t2 - t1;
   c->seconds[2] = t3 - t2;
