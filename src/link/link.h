@@ -253,6 +253,15 @@ struct td_collection {
   double seconds[3]; /* grouping, merging, comparing */
 };
 
+/* The event a mention stands for. */
+static inline const td_lk_event *td_lk_event_of(const td_collection *c,
+                                                td_lk_mention m) {
+  return &c->docs.v[m.doc]->events[m.event];
+}
+
+/* Writes the day `day` (days since 1970-01-01) as YYYY-MM-DD. */
+void td_lk_day_str(long day, char out[16]);
+
 /* The timeline as SVG (svg.c). */
 void td_lk_write_svg(const td_collection *c, td_buf *out);
 

@@ -26,10 +26,6 @@ const char *td_lk_agency(const td_digest *d) {
   return d->source && *d->source ? d->source : d->id ? d->id : "";
 }
 
-static const td_lk_event *td_ev(const td_collection *c, td_lk_mention m) {
-  return &c->docs.v[m.doc]->events[m.event];
-}
-
 /* Two actor codes name the same actor: the same country (or group) part,
  * and the same sector when both have one. */
 static bool td_code_match(const char *a, const char *b) {
@@ -73,7 +69,7 @@ static int td_join_score(const td_collection *c, const td_lk_canon *k,
   for (size_t i = 0; i < k->m.n; i++) {
     if (i == TD_LK_MENTIONS / 2 && k->m.n > TD_LK_MENTIONS)
       i = k->m.n - TD_LK_MENTIONS / 2;
-    const td_lk_event *x = td_ev(c, k->m.v[i]);
+    const td_lk_event *x = td_lk_event_of(c, k->m.v[i]);
     if (!x->root || !e->root || strcmp(x->root, e->root))
       return -1;
     /* what was decided or scheduled is not what happened */
@@ -111,13 +107,13 @@ static int td_join_score(const td_collection *c, const td_lk_canon *k,
 /* The record's fields from its mentions: the code most mentions give, the
  * date most sources give, the date status over the sources. */
 static void td_canon_finish(td_collection *c, td_lk_canon *k) {
-  const td_lk_event *rep = td_ev(c, k->m.v[0]);
+  const td_lk_event *rep = td_lk_event_of(c, k->m.v[0]);
   size_t best = 0;
   for (size_t i = 0; i < k->m.n; i++) {
-    const td_lk_event *e = td_ev(c, k->m.v[i]);
+    const td_lk_event *e = td_lk_event_of(c, k->m.v[i]);
     size_t n = 0;
     for (size_t j = 0; j < k->m.n; j++)
-      n += !strcmp(td_ev(c, k->m.v[j])->code, e->code);
+      n += !strcmp(td_lk_event_of(c, k->m.v[j])->code, e->code);
     if (n > best) {
       best = n;
       rep = e;
@@ -145,7 +141,7 @@ static void td_canon_finish(td_collection *c, td_lk_canon *k) {
   /* the date: the most precise one, preferring one dated from the text */
   const td_lk_event *dated = NULL;
   for (size_t i = 0; i < k->m.n; i++) {
-    const td_lk_event *e = td_ev(c, k->m.v[i]);
+    const td_lk_event *e = td_lk_event_of(c, k->m.v[i]);
     if (!e->when.gran)
       continue;
     bool better = !dated || (td_dated(e) && !td_dated(dated)) ||
@@ -162,7 +158,7 @@ static void td_canon_finish(td_collection *c, td_lk_canon *k) {
   k->date_status = TD_LK_SINGLE;
   const char *first_agency = NULL;
   for (size_t i = 0; i < k->m.n; i++) {
-    const td_lk_event *e = td_ev(c, k->m.v[i]);
+    const td_lk_event *e = td_lk_event_of(c, k->m.v[i]);
     if (!td_dated(e))
       continue;
     const char *ag = td_lk_agency(c->docs.v[k->m.v[i].doc]);
@@ -171,7 +167,7 @@ static void td_canon_finish(td_collection *c, td_lk_canon *k) {
       continue;
     }
     for (size_t j = 0; j < i; j++) {
-      const td_lk_event *x = td_ev(c, k->m.v[j]);
+      const td_lk_event *x = td_lk_event_of(c, k->m.v[j]);
       if (!td_dated(x) ||
           !strcmp(td_lk_agency(c->docs.v[k->m.v[j].doc]), ag))
         continue;
@@ -201,7 +197,7 @@ void td_lk_merge(td_collection *c) {
         for (size_t k = c->canons.n; k > first && seen < TD_LK_LOOKBACK;
              k--) {
           const td_lk_canon *ca = &c->canons.v[k - 1];
-          const td_lk_event *x0 = td_ev(c, ca->m.v[0]);
+          const td_lk_event *x0 = td_lk_event_of(c, ca->m.v[0]);
           if (!x0->root || !e->root || strcmp(x0->root, e->root))
             continue;
           seen++;

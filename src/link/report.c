@@ -13,14 +13,11 @@
 
 /* ---- Shared pieces ------------------------------------------------------ */
 
-static const td_lk_event *td_mev(const td_collection *c, td_lk_mention m) {
-  return &c->docs.v[m.doc]->events[m.event];
-}
-
-static void td_day_str(long day, char out[16]) {
+void td_lk_day_str(long day, char out[16]) {
   int y, m, d;
   td_civil_from_days(day, &y, &m, &d);
-  snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
+  td_date d8 = {(int16_t)y, (int8_t)m, (int8_t)d};
+  td_date_format(d8, out);
 }
 
 /* A canonical event's date as written: its value, or "undated". */
@@ -83,7 +80,7 @@ static void td_canon_actors(const td_collection *c, const td_lk_canon *k,
   const char *seen[32];
   size_t nseen = 0;
   for (size_t i = 0; i < k->m.n; i++) {
-    const td_lk_event *e = td_mev(c, k->m.v[i]);
+    const td_lk_event *e = td_lk_event_of(c, k->m.v[i]);
     size_t n = target ? e->ntgt : e->nsrc;
     const td_lk_actor *a = target ? e->tgt : e->src;
     for (size_t j = 0; j < n && nseen < TD_COUNT(seen); j++) {
@@ -103,9 +100,9 @@ static void td_canon_actors(const td_collection *c, const td_lk_canon *k,
 /* The mention that best names a canonical event: the shortest phrase. */
 static const td_lk_event *td_canon_rep(const td_collection *c,
                                        const td_lk_canon *k) {
-  const td_lk_event *best = td_mev(c, k->m.v[0]);
+  const td_lk_event *best = td_lk_event_of(c, k->m.v[0]);
   for (size_t i = 1; i < k->m.n; i++) {
-    const td_lk_event *e = td_mev(c, k->m.v[i]);
+    const td_lk_event *e = td_lk_event_of(c, k->m.v[i]);
     if (!strcmp(e->code, k->code) && strcmp(best->code, k->code))
       best = e;
   }
@@ -251,8 +248,8 @@ static void td_text_story_head(const td_collection *c, size_t s, td_buf *b) {
                 nsrc == 1 ? "" : "s", td_buf_cstr(&src));
   if (st->first_day != LONG_MAX) {
     char a[16], z[16];
-    td_day_str(st->first_day, a);
-    td_day_str(st->last_day, z);
+    td_lk_day_str(st->first_day, a);
+    td_lk_day_str(st->last_day, z);
     if (st->first_day == st->last_day)
       td_buf_printf(b, ", %s", a);
     else
@@ -263,7 +260,7 @@ static void td_text_story_head(const td_collection *c, size_t s, td_buf *b) {
     const td_digest *d = c->docs.v[st->docs.v[i]];
     char day[16] = "";
     if (d->day != LONG_MIN)
-      td_day_str(d->day, day);
+      td_lk_day_str(d->day, day);
     td_buf_printf(b, "  [%u] %s  %s  %s%s%s\n", st->docs.v[i] + 1,
                   td_lk_agency(d), day, td_doc_label(d),
                   d->title ? "  " : "", d->title ? d->title : "");
@@ -391,8 +388,8 @@ static void td_text_compare(const td_collection *c, td_buf *b) {
       const td_lk_fact *f = &c->docs.v[dv->doc]->facts[dv->fact];
       const td_lk_canon *from = &c->canons.v[dv->from_canon];
       char a[16], z[16], id[32];
-      td_day_str(dv->end.lo, a);
-      td_day_str(dv->end.hi, z);
+      td_lk_day_str(dv->end.lo, a);
+      td_lk_day_str(dv->end.hi, z);
       td_canon_id(c, dv->from_canon, id);
       td_buf_printf(b, "    \"%s\" from %s (event %s) ends %.7s", f->text,
                     td_canon_date(from), id, a);
@@ -465,7 +462,7 @@ static void td_json_day(td_jw *w, const char *key, long day) {
     return;
   }
   char s[16];
-  td_day_str(day, s);
+  td_lk_day_str(day, s);
   td_jw_cstr(w, s);
 }
 
@@ -737,7 +734,7 @@ static void td_json_compare(const td_collection *c, td_jw *w, bool facts) {
         char id[32], id2[32], a[16];
         td_canon_id(c, dv->from_canon, id);
         td_canon_id(c, dv->to_canon, id2);
-        td_day_str(dv->end.lo, a);
+        td_lk_day_str(dv->end.lo, a);
         a[7] = 0;
         td_jw_obj(w);
         td_jw_key(w, "doc");

@@ -42,11 +42,6 @@ static double td_x(const td_axis *a, long day) {
   return TD_SVG_LEFT + TD_SVG_AXIS * (double)(day - a->lo) / span;
 }
 
-static const td_lk_event *td_svg_mev(const td_collection *c,
-                                     td_lk_mention m) {
-  return &c->docs.v[m.doc]->events[m.event];
-}
-
 static int td_svg_cmp(const void *a, const void *b) {
   const td_lk_canon *x = *(const td_lk_canon *const *)a;
   const td_lk_canon *y = *(const td_lk_canon *const *)b;
@@ -70,7 +65,7 @@ void td_lk_write_svg(const td_collection *c, td_buf *out) {
     ax.lo = TD_MIN(ax.lo, k->when.lo);
     ax.hi = TD_MAX(ax.hi, k->when.hi);
     for (size_t m = 0; m < k->m.n; m++) {
-      const td_lk_event *e = td_svg_mev(c, k->m.v[m]);
+      const td_lk_event *e = td_lk_event_of(c, k->m.v[m]);
       if (e->when.gran) {
         ax.lo = TD_MIN(ax.lo, e->when.lo);
         ax.hi = TD_MAX(ax.hi, e->when.hi);
@@ -151,7 +146,7 @@ void td_lk_write_svg(const td_collection *c, td_buf *out) {
     td_buf_printf(out, "<g class=\"event%s\">\n", conflict ? " conflict" : "");
     /* every source's date: conflicts show each */
     for (size_t mi = 0; mi < k->m.n; mi++) {
-      const td_lk_event *e = td_svg_mev(c, k->m.v[mi]);
+      const td_lk_event *e = td_lk_event_of(c, k->m.v[mi]);
       if (!e->when.gran || (!conflict && mi))
         continue;
       const td_lk_when *w = conflict ? &e->when : &k->when;
@@ -177,7 +172,7 @@ void td_lk_write_svg(const td_collection *c, td_buf *out) {
     td_buf_adds(out, " ");
     td_svg_text(out, k->plover ? k->plover : "");
     td_buf_adds(out, "  ");
-    const td_lk_event *rep = td_svg_mev(c, k->m.v[0]);
+    const td_lk_event *rep = td_lk_event_of(c, k->m.v[0]);
     td_svg_text(out, rep->phrase);
     td_buf_adds(out, "  [");
     for (size_t mi = 0, shown = 0; mi < k->m.n; mi++) {
@@ -191,7 +186,7 @@ void td_lk_write_svg(const td_collection *c, td_buf *out) {
         td_buf_adds(out, ", ");
       td_svg_text(out, ag);
       if (conflict) {
-        const td_lk_event *e = td_svg_mev(c, k->m.v[mi]);
+        const td_lk_event *e = td_lk_event_of(c, k->m.v[mi]);
         if (e->date) {
           td_buf_adds(out, ": ");
           td_svg_text(out, e->date);
