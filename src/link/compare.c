@@ -134,6 +134,13 @@ static int td_pair_cmp(const void *x, const void *y) {
   return a < b ? 1 : a > b ? -1 : 0;
 }
 
+static bool td_has_digit(const char *s) {
+  for (; s && *s; s++)
+    if (*s >= '0' && *s <= '9')
+      return true;
+  return false;
+}
+
 /* How well facts a and b align (0: they do not). */
 static double td_align(const td_lk_fact *a, const td_lk_fact *b) {
   double cs = td_ctx_sim(a, b);
@@ -143,11 +150,24 @@ static double td_align(const td_lk_fact *a, const td_lk_fact *b) {
       return 0;
     if (!strncmp(a->key, "/", 1))
       return cs >= 0.5 ? cs : 0; /* counting nothing named: words decide */
-    return cs >= 0.15 ? 0.5 + cs : 0;
+    return cs >= 0.3 ? 0.5 + cs : 0;
   case TD_LK_DURATION:
+    /* durations of other orders of magnitude ("two hours", "30 days")
+     * measure other things */
+    if (a->value > 10 * b->value || b->value > 10 * a->value)
+      return 0;
     return cs >= 0.3 ? cs : 0;
   case TD_LK_DATE:
-    return cs >= 0.35 ? cs : 0;
+    /* the same words around, or fewer words and dates that agree or are a
+     * few days apart (two reports of one day, "Sept. 26" and "September
+     * 27", written out: "Monday" and "Tuesday" are the days of a story);
+     * far-apart dates in loosely similar words are other things */
+    if (cs >= 0.35)
+      return cs;
+    return cs >= 0.15 && td_has_digit(a->text) && td_has_digit(b->text) &&
+                   td_lk_when_gap(&a->when, &b->when) <= 3
+               ? cs
+               : 0;
   case TD_LK_PLACE:
     if (!strcmp(a->key, b->key))
       return 1 + cs;
@@ -189,17 +209,21 @@ static const td_lk_fact *td_fact(const td_collection *c, td_ref r) {
   return &c->docs.v[r.doc]->facts[r.fact];
 }
 
-/* Is fact f the date of an event already compared as a canonical event's
- * date? Then it is not compared twice. */
+/* Is fact f the date of an event that several sources report? Then it is
+ * compared as that canonical event's date, not a second time. */
 static bool td_fact_is_event_date(const td_collection *c, td_ref r) {
   const td_digest *d = c->docs.v[r.doc];
   const td_lk_fact *f = &d->facts[r.fact];
   if (f->kind != TD_LK_DATE)
     return false;
-  for (size_t i = 0; i < d->nevents; i++)
+  for (size_t i = 0; i < d->nevents; i++) {
+    uint32_t k;
     if (d->events[i].date_span.start == f->start &&
-        d->events[i].date_span.end == f->end && f->end > f->start)
+        d->events[i].date_span.end == f->end && f->end > f->start &&
+        td_intmap_get(c->canon_of, ((uint64_t)r.doc << 32 | i) + 1, &k) &&
+        c->canons.v[k].nsources > 1)
       return true;
+  }
   return false;
 }
 
@@ -324,8 +348,8 @@ static void td_compare_event_dates(td_collection *c) {
   td_intmap *listed = td_intmap_new(); /* (doc, timex span) of a single */
   for (size_t k = 0; k < c->canons.n; k++) {
     const td_lk_canon *ca = &c->canons.v[k];
-    if (!ca->dated)
-      continue;
+    if (!ca->dated || ca->nsources < 2)
+      continue; /* one source's event date is compared as a date fact */
     td_lk_cmp cm;
     memset(&cm, 0, sizeof(cm));
     cm.kind = TD_LK_DATE;
