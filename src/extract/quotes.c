@@ -1569,6 +1569,41 @@ static int td_quote_cmp(const void *x, const void *y) {
   return 0;
 }
 
+/* "Rubio says he opposes gun violence", "He said he believes ...": a
+ * reported statement of thought, stance or evidence whose cue stands
+ * inside the content of another quote is part of what that one reports,
+ * not an attribution of its own. Q is sorted by start; a content that
+ * holds a cue starts shortly before it, so a window of neighbours is
+ * searched. */
+static void td_drop_nested(td_quotes *Q) {
+  size_t n = Q->v.n, w = 0;
+  uint8_t *drop = td_calloc(n ? n : 1, 1);
+  for (size_t i = 0; i < n; i++) {
+    const td_quote *q = &Q->v.v[i];
+    if (q->direct || !q->has_cue ||
+        !(q->cls == QC_THOUGHT || q->cls == QC_STANCE ||
+          q->cls == QC_EVIDENCE))
+      continue;
+    uint32_t cs = q->cue.start;
+    size_t lo = i > 24 ? i - 24 : 0, hi = i + 8 < n ? i + 8 : n;
+    for (size_t k = lo; k < hi && !drop[i]; k++) {
+      const td_quote *o = &Q->v.v[k];
+      if (k == i || drop[k] || o->direct)
+        continue;
+      for (size_t p = 0; p < o->nparts; p++)
+        if (o->parts[p].start <= cs && cs < o->parts[p].end) {
+          drop[i] = 1;
+          break;
+        }
+    }
+  }
+  for (size_t i = 0; i < n; i++)
+    if (!drop[i])
+      Q->v.v[w++] = Q->v.v[i];
+  Q->v.n = w;
+  td_free(drop);
+}
+
 void td_quotes_run(td_doc *doc, const td_quote_rules *q) {
   if (td_doc_layer(doc, "quotes"))
     return;
@@ -1634,6 +1669,7 @@ void td_quotes_run(td_doc *doc, const td_quote_rules *q) {
       Q->v.v[k] = Q->v.v[k - 1];
     Q->v.v[k] = x;
   }
+  td_drop_nested(Q);
   td_free(scratch);
   td_doc_add_layer(doc, "quotes", Q, td_quotes_write, td_quotes_free);
 }

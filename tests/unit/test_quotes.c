@@ -220,6 +220,13 @@ static const char *speaker_of(const td_doc *d, const char *start,
   return NULL;
 }
 
+/* The constructions added in the second round (invented sentences). */
+static void test_more(void) {
+  /* a thought inside what someone said is part of it */
+  Q("Senator Paul Gray says he believes the bill will pass.",
+    "Senator Paul Gray>Paul Gray|says|he believes the bill will pass");
+}
+
 static void test_seeds(void) {
   td_reader *r = seeds_reader(ctx);
   if (!r)
@@ -277,6 +284,7 @@ int main(void) {
   test_reported();
   test_malformed();
   test_constructions();
+  test_more();
   test_seeds();
   td_ctx_free(ctx);
   return td_check_done("test_quotes");
