@@ -1580,11 +1580,14 @@ static void td_drop_nested(td_quotes *Q) {
   uint8_t *drop = td_calloc(n ? n : 1, 1);
   for (size_t i = 0; i < n; i++) {
     const td_quote *q = &Q->v.v[i];
-    if (q->direct || !q->has_cue ||
-        !(q->cls == QC_THOUGHT || q->cls == QC_STANCE ||
-          q->cls == QC_EVIDENCE))
+    /* "... told them that together they'd “build ladders ...”": a quote
+     * without a speaker inside a reported statement is part of it */
+    bool orphan = q->direct && !q->has_speaker;
+    if (!orphan && (q->direct || !q->has_cue ||
+                    !(q->cls == QC_THOUGHT || q->cls == QC_STANCE ||
+                      q->cls == QC_EVIDENCE)))
       continue;
-    uint32_t cs = q->cue.start;
+    uint32_t cs = orphan ? q->parts[0].start : q->cue.start;
     size_t lo = i > 24 ? i - 24 : 0, hi = i + 8 < n ? i + 8 : n;
     for (size_t k = lo; k < hi && !drop[i]; k++) {
       const td_quote *o = &Q->v.v[k];

@@ -225,6 +225,13 @@ static void test_more(void) {
   /* a thought inside what someone said is part of it */
   Q("Senator Paul Gray says he believes the bill will pass.",
     "Senator Paul Gray>Paul Gray|says|he believes the bill will pass");
+  /* a quotation without a speaker inside a reported statement */
+  Q("Mayor Lena Holt said that after years of delay and three failed "
+    "votes in the council the city would now \"build a new bridge over the "
+    "river before the next winter comes\".",
+    "Mayor Lena Holt>Lena Holt|said|that after years of delay and three "
+    "failed votes in the council the city would now \"build a new bridge "
+    "over the river before the next winter comes\"");
 }
 
 static void test_seeds(void) {
