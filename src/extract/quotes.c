@@ -1016,8 +1016,14 @@ static bool td_attr_after(td_qrun *R, td_quote *qt, uint32_t qc,
  * before the quote that opens at token qo. */
 static bool td_attr_before(td_qrun *R, td_quote *qt, uint32_t qo) {
   uint32_t sf = td_sent_first(R, qo);
-  if (qo == 0 || qo <= sf)
+  if (qo == 0)
     return false;
+  /* "Cruz continued:" closing the sentence (or paragraph) before */
+  if (qo <= sf) {
+    if (!td_tok_is(R, qo - 1, ':') || R->sent[qo - 1] == R->sent[qo])
+      return false;
+    sf = td_sent_first(R, qo - 1);
+  }
   uint32_t k = qo - 1;
   bool colon = td_tok_is(R, k, ':');
   if (colon || td_tok_is(R, k, ','))
@@ -1037,6 +1043,10 @@ static bool td_attr_before(td_qrun *R, td_quote *qt, uint32_t qo) {
     if (cls == QC_PREP) {
       if (!td_src_right(R, ce, qo, &a, &b))
         return false;
+    } else if (m == sf && (cls == QC_SPEECH || cls == QC_THOUGHT) &&
+               ce < k + 1 && td_src_right(R, ce, k + 1, &a, &b) &&
+               b == k + 1) {
+      /* "Continued Stone: “...”" */
     } else if (!td_src_left(R, m, sf, &a, &b)) {
       /* "she said, adding, “...”", "X posted a comment, saying, “...”":
        * the speaker of the cue before, or the sentence's subject */
@@ -1106,8 +1116,26 @@ static void td_direct_quotes(td_qrun *R) {
     bool found = d.closed && td_attr_after(R, &qt, d.close, &after);
     if (found) {
       /* split: “A,” he said, “B.” */
+      bool tail = true;
       while (i + 1 < dq.n && after < R->n) {
         uint32_t k = after;
+        /* “A,” he told Chris Cuomo of CNN after the debate, “B.”: the
+         * attribution's object and adjuncts, no clause */
+        if (tail && !td_tok_is(R, k, ',') && !td_tok_is(R, k, ':') &&
+            !td_tok_is(R, k, '.')) {
+          uint32_t m = k;
+          while (m < dq.v[i + 1].open && m - k < 12 &&
+                 R->sent[m] == R->sent[after - 1] &&
+                 (R->t[m].kind == TD_TOK_WORD || R->t[m].kind == TD_TOK_NUM ||
+                  (R->t[m].flags & TD_TF_ABBREV) || td_tok_is(R, m, '(') ||
+                  td_tok_is(R, m, ')')) &&
+                 !(td_wc(R, m) & (QW_VERB | QW_PRON)) &&
+                 R->forms[m] != R->q->f_that && !td_cue_maybe(R, m))
+            m++;
+          if (m + 1 == dq.v[i + 1].open && td_tok_is(R, m, ','))
+            k = m;
+        }
+        tail = false;
         bool stop = k < R->n && td_tok_is(R, k, '.');
         if (k < R->n && (td_tok_is(R, k, ',') || td_tok_is(R, k, ':') ||
                          stop))
@@ -1583,18 +1611,24 @@ static void td_drop_nested(td_quotes *Q) {
     /* "... told them that together they'd “build ladders ...”": a quote
      * without a speaker inside a reported statement is part of it */
     bool orphan = q->direct && !q->has_speaker;
-    if (!orphan && (q->direct || !q->has_cue ||
+    /* "X says she really thinks Cruz can win if he keeps “doing what
+     * he's doing.”": a quoted thought inside a reported statement */
+    bool dnest = q->direct && q->has_cue && !q->inherited &&
+                 q->cls != QC_SPEECH;
+    if (!orphan && !dnest && (q->direct || !q->has_cue ||
                     !(q->cls == QC_THOUGHT || q->cls == QC_STANCE ||
                       q->cls == QC_EVIDENCE)))
       continue;
     uint32_t cs = orphan ? q->parts[0].start : q->cue.start;
+    uint32_t c2 = dnest ? q->parts[0].start : cs;
     size_t lo = i > 24 ? i - 24 : 0, hi = i + 8 < n ? i + 8 : n;
     for (size_t k = lo; k < hi && !drop[i]; k++) {
       const td_quote *o = &Q->v.v[k];
       if (k == i || drop[k] || o->direct)
         continue;
       for (size_t p = 0; p < o->nparts; p++)
-        if (o->parts[p].start <= cs && cs < o->parts[p].end) {
+        if (o->parts[p].start <= cs && cs < o->parts[p].end &&
+            o->parts[p].start <= c2 && c2 < o->parts[p].end) {
           drop[i] = 1;
           break;
         }

@@ -232,6 +232,25 @@ static void test_more(void) {
     "Mayor Lena Holt>Lena Holt|said|that after years of delay and three "
     "failed votes in the council the city would now \"build a new bridge "
     "over the river before the next winter comes\"");
+  /* a quoted thought inside a reported statement is part of it */
+  Q("Farmer Ruth Dale says she really thinks the mayor can win if he keeps "
+    "\"doing what he is doing\".",
+    "Farmer Ruth Dale>Ruth Dale|says|she really thinks the mayor can win if "
+    "he keeps \"doing what he is doing\"");
+  /* a paragraph ending with a colon, the quote in the next */
+  Q("Senator Ann Cole continued:\n\n\"We will keep fighting for the "
+    "families of this state.\"",
+    "Senator Ann Cole>Ann Cole|continued|D:\"We will keep fighting for the "
+    "families of this state.\"");
+  Q("Continued Cole:\n\n\"We will keep fighting for the families of this "
+    "state.\"",
+    "Cole>-|Continued|D:\"We will keep fighting for the families of this "
+    "state.\"");
+  /* a split quote with the attribution's object and adjuncts */
+  Q("\"The tension is real,\" he told Chris Cole of CNN after the debate, "
+    "\"and it is getting worse every day.\"",
+    "he>-|told|D:\"The tension is real,\" + \"and it is getting worse "
+    "every day.\"");
 }
 
 static void test_seeds(void) {
