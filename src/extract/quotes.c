@@ -48,11 +48,16 @@ enum {
  * td_quote_rules.word (interned when the rules are loaded). */
 enum {
   QF_WHOSE, QF_AND, QF_OF, QF_BY, QF_FROM, QF_AT, QF_TO, QF_PERCENT, QF_IN,
-  QF_OUT, QF_BUT, QF_N
+  QF_OUT, QF_BUT,
+  /* forms of "be" */
+  QF_IS, QF_ARE, QF_WAS, QF_WERE, QF_BE, QF_BEEN, QF_BEING, QF_AM,
+  /* adjectives of feeling that look like participles */
+  QF_WORRIED, QF_CONCERNED, QF_CONVINCED, QF_DETERMINED, QF_N
 };
 static const char *const td_qf_words[QF_N] = {
     "whose", "and", "of", "by", "from", "at", "to", "percent", "in", "out",
-    "but"};
+    "but", "is", "are", "was", "were", "be", "been", "being", "am",
+    "worried", "concerned", "convinced", "determined"};
 
 /* After a cue: words that open an adjunct, not what was said. */
 static const char *const td_adjunct_words[] = {
@@ -72,6 +77,7 @@ static const char *const td_verb_words[] = {
 
 typedef struct td_cue {
   uint8_t cls, nrest;
+  bool nosource; /* "X seems to ...": X is what is said, not who says it */
   uint32_t rest[TD_CUE_REST]; /* form ids of the words after the first */
   int32_t next;               /* next cue with the same first form, -1  */
 } td_cue;
@@ -132,11 +138,12 @@ static bool td_qrecord(void *ud, const td_record *rec, td_diag *err) {
   td_qload *L = ud;
   td_quote_rules *q = L->q;
   if (rec->n != 2 && rec->n != 3)
-    return td_record_error(rec, err, "expected PHRASE<TAB>CLASS[<TAB>past], "
-                                     "found %zu field(s)", rec->n);
-  bool past = rec->n == 3;
-  if (past && !td_field_eq(rec->f[2], "past"))
-    return td_record_error(rec, err, "unknown option '%.*s' (past)",
+    return td_record_error(rec, err, "expected PHRASE<TAB>CLASS[<TAB>past|"
+                                     "nosource], found %zu field(s)", rec->n);
+  bool past = rec->n == 3 && td_field_eq(rec->f[2], "past");
+  bool nosource = rec->n == 3 && td_field_eq(rec->f[2], "nosource");
+  if (rec->n == 3 && !past && !nosource)
+    return td_record_error(rec, err, "unknown option '%.*s' (past, nosource)",
                            (int)rec->f[2].n, rec->f[2].s);
   int cls = td_qclass(rec->f[1]);
   if (!cls)
@@ -180,6 +187,7 @@ static bool td_qrecord(void *ud, const td_record *rec, td_diag *err) {
   td_cue cue;
   memset(&cue, 0, sizeof(cue));
   cue.cls = (uint8_t)cls;
+  cue.nosource = nosource;
   cue.next = -1;
   for (size_t i = 1; i < nw; i++)
     cue.rest[cue.nrest++] = td_lexicon_intern(q->lx, words[i]);
@@ -418,6 +426,14 @@ static int32_t td_cue_at(const td_qrun *R, uint32_t i, uint32_t *end) {
     }
   }
   return -1;
+}
+
+/* Is token i one of the words td_qf_words[from..to]? */
+static bool td_word_in(const td_qrun *R, uint32_t i, int from, int to) {
+  for (int w = from; w <= to; w++)
+    if (td_word_is(R, i, w))
+      return true;
+  return false;
 }
 
 static uint8_t td_cue_class(const td_qrun *R, int32_t c) {
@@ -1387,6 +1403,26 @@ static void td_reported(td_qrun *R) {
         i = sb - 1;
         continue;
       }
+      /* "Asked whether he would run, Smith said ...": the question,
+       * up to the comma, asked by someone not named */
+      if (i == a && cls == QC_SPEECH && ce + 1 < b &&
+          R->t[i].end - R->t[i].start > 3 &&
+          !strncmp(R->doc->text + R->t[i].end - 2, "ed", 2)) {
+        uint32_t k = ce;
+        while (k < b && k - ce < 40 &&
+               !(td_tok_is(R, k, ',') && R->inq[k] != 1))
+          k++;
+        if (k < b && td_tok_is(R, k, ',') && k > ce + 1) {
+          td_quote qt;
+          memset(&qt, 0, sizeof(qt));
+          qt.speaker_entity = qt.ref = -1;
+          td_set_cue(R, &qt, c, i, ce);
+          td_add_part(&qt, td_tspan(R, ce, k));
+          td_vec_push(&R->out->v, qt);
+          i = k;
+          continue;
+        }
+      }
       if (!td_src_left(R, i, a, &sa, &sb)) {
         /* "..., saying that ...": the subject of the sentence */
         /* "... and said ...": the speaker of the cue before */
@@ -1487,6 +1523,48 @@ static void td_reported(td_qrun *R) {
       uint32_t xa = td_content_start(R, ce, b);
       if (xa < b && R->t[xa].kind == TD_TOK_QUOTE && R->inq[xa] == 1)
         continue; /* a direct quote follows: done already */
+      /* "Trump is expected to win", "She was asked about ...": the
+       * passive; by whom is not said (or follows "by"), and what is said
+       * is about the subject */
+      bool passive = false;
+      for (uint32_t k = sb; k < i && !passive; k++)
+        passive = td_word_in(R, k, QF_IS, QF_AM);
+      if (passive && ((td_wc(R, i) & QW_ING) || (td_wc(R, ce - 1) & QW_ING) ||
+                      td_word_in(R, i, QF_WORRIED, QF_DETERMINED)))
+        passive = false;
+      passive |= R->q->cues.v[c].nosource;
+      if (passive) {
+        uint32_t aa, ab;
+        bool agent = td_word_is(R, ce, QF_BY) &&
+                     td_src_right(R, ce + 1, b, &aa, &ab);
+        uint32_t xe = td_content_end(R, xa, b);
+        if (agent) {
+          /* "The plan was criticized by the mayor (as ...)": the subject
+           * is what the agent spoke of */
+          td_quote qt;
+          memset(&qt, 0, sizeof(qt));
+          qt.speaker_entity = qt.ref = -1;
+          td_set_cue(R, &qt, c, i, ce);
+          td_set_speaker(R, &qt, aa, ab);
+          td_add_part(&qt, td_tspan(R, sa, sb));
+          td_vec_push(&R->out->v, qt);
+          i = ab - 1;
+          continue;
+        }
+        size_t before = R->out->v.n;
+        if (td_emit_indirect(R, c, i, ce, sa, sb, xa, xe) &&
+            R->out->v.n > before) {
+          td_quote *qt = &R->out->v.v[R->out->v.n - 1];
+          qt->has_speaker = false;
+          qt->speaker_entity = qt->ref = -1;
+          td_span p0 = td_tspan(R, sa, sb), p1 = qt->parts[0];
+          qt->parts[0] = p0;
+          qt->nparts = 1;
+          td_add_part(qt, p1);
+          i = ce - 1;
+        }
+        continue;
+      }
       if (td_emit_indirect(R, c, i, ce, sa, sb, xa, td_content_end(R, xa, b)))
         i = ce - 1;
     }

@@ -168,7 +168,7 @@ static void test_constructions(void) {
     "The dam will hold through the winter");
   /* shares of a poll */
   Q("Asked about the tax, 61% said it was too high.",
-    "61%>-|said|it was too high");
+    "->-|Asked|about the tax || 61%>-|said|it was too high");
   Q("Nearly three in 10 said they would not vote.",
     "Nearly three in 10>-|said|they would not vote");
   /* ", saying ...": the subject of the sentence */
@@ -251,6 +251,20 @@ static void test_more(void) {
     "\"and it is getting worse every day.\"",
     "he>-|told|D:\"The tension is real,\" + \"and it is getting worse "
     "every day.\"");
+  /* the passive: no source, or the agent after "by"; the subject is
+   * part of the content */
+  Q("Senator Ann Cole is expected to endorse the governor on Friday.",
+    "->-|expected|Senator Ann Cole + to endorse the governor on Friday");
+  Q("The plan was criticized by Mayor Lena Holt as a waste of money.",
+    "Mayor Lena Holt>Lena Holt|criticized|The plan");
+  /* "seem", "appear": the subject is what is said */
+  Q("The governor seemed to waver on the tax plan.",
+    "->-|seemed|The governor + to waver on the tax plan");
+  /* an opening "Asked ...": the question, asker not named */
+  Q("Asked whether she would run again, Mayor Lena Holt said she had not "
+    "decided.",
+    "->-|Asked|whether she would run again || Mayor Lena Holt>Lena Holt|said|"
+    "she had not decided");
 }
 
 static void test_seeds(void) {
