@@ -1685,7 +1685,7 @@ static void td_drop_nested(td_quotes *Q) {
   size_t n = Q->v.n, w = 0;
   uint8_t *drop = td_calloc(n ? n : 1, 1);
   for (size_t i = 0; i < n; i++) {
-    const td_quote *q = &Q->v.v[i];
+    td_quote *q = &Q->v.v[i];
     /* "... told them that together they'd “build ladders ...”": a quote
      * without a speaker inside a reported statement is part of it */
     bool orphan = q->direct && !q->has_speaker;
@@ -1704,12 +1704,30 @@ static void td_drop_nested(td_quotes *Q) {
       const td_quote *o = &Q->v.v[k];
       if (k == i || drop[k] || o->direct)
         continue;
-      for (size_t p = 0; p < o->nparts; p++)
-        if (o->parts[p].start <= cs && cs < o->parts[p].end &&
-            o->parts[p].start <= c2 && c2 < o->parts[p].end) {
+      for (size_t p = 0; p < o->nparts; p++) {
+        td_span x = o->parts[p];
+        if (!(x.start <= cs && cs < x.end && x.start <= c2 && c2 < x.end))
+          continue;
+        /* "said that “the number is now in the dozens.”": the quote is
+         * all that was said, and keeps its speaker and cue */
+        if (orphan && o->has_speaker && q->nparts == 1 && o->nparts == 1 &&
+            q->parts[0].start - x.start <= 8 && q->parts[0].end <= x.end &&
+            x.end - q->parts[0].end <= 3) {
+          q->has_speaker = true;
+          q->speaker = o->speaker;
+          q->speaker_entity = o->speaker_entity;
+          q->ref = o->ref;
+          q->has_cue = o->has_cue;
+          q->cue = o->cue;
+          q->cls = o->cls;
+          drop[k] = 1;
+          orphan = false;
+          k = hi;
+        } else {
           drop[i] = 1;
-          break;
         }
+        break;
+      }
     }
   }
   for (size_t i = 0; i < n; i++)

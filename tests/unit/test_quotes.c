@@ -265,6 +265,14 @@ static void test_more(void) {
     "decided.",
     "->-|Asked|whether she would run again || Mayor Lena Holt>Lena Holt|said|"
     "she had not decided");
+  /* "said that “...”" far from the cue: the quote is all that was said
+   * and keeps the speaker and the cue */
+  Q("Minister Yerlan Bek declined to say how many people remained in "
+    "detention on either side, but said that \"the number is now in the "
+    "dozens, not in the hundreds.\"",
+    "Minister Yerlan Bek>Yerlan Bek|declined|to say how many people "
+    "remained in detention on either side || Minister Yerlan Bek>Yerlan "
+    "Bek|said|D:\"the number is now in the dozens, not in the hundreds.\"");
 }
 
 static void test_seeds(void) {
