@@ -106,76 +106,84 @@ static int td_join_score(const td_collection *c, const td_lk_canon *k,
 
 /* The record's fields from its mentions: the code most mentions give, the
  * date most sources give, the date status over the sources. */
+/* A code of a canonical event's mentions and how many give it. */
+typedef struct td_code_count {
+  const char *code;
+  size_t n;
+  const td_lk_event *e;
+} td_code_count;
+
+/* What a canonical event's sources say, one entry per agency. */
+typedef struct td_agency_rep {
+  const char *agency;
+  const td_lk_event *dated; /* its most precise date from the text, or NULL */
+} td_agency_rep;
+
 static void td_canon_finish(td_collection *c, td_lk_canon *k) {
-  const td_lk_event *rep = td_lk_event_of(c, k->m.v[0]);
-  size_t best = 0;
+  /* the code most mentions give (codes are few: a short list) */
+  TD_VEC(td_code_count) codes = {0};
+  TD_VEC(td_agency_rep) ags = {0};
+  k->narticles = 0;
+  const td_lk_event *dated = NULL;
   for (size_t i = 0; i < k->m.n; i++) {
     const td_lk_event *e = td_lk_event_of(c, k->m.v[i]);
-    size_t n = 0;
-    for (size_t j = 0; j < k->m.n; j++)
-      n += !strcmp(td_lk_event_of(c, k->m.v[j])->code, e->code);
-    if (n > best) {
-      best = n;
-      rep = e;
+    size_t q;
+    for (q = 0; q < codes.n && strcmp(codes.v[q].code, e->code); q++)
+      ;
+    if (q == codes.n) {
+      td_code_count cc = {e->code, 0, e};
+      td_vec_push(&codes, cc);
     }
+    codes.v[q].n++;
+    /* mentions come in story order: a document's are together */
+    k->narticles += i == 0 || k->m.v[i].doc != k->m.v[i - 1].doc;
+    const char *ag = td_lk_agency(c->docs.v[k->m.v[i].doc]);
+    for (q = 0; q < ags.n && strcmp(ags.v[q].agency, ag); q++)
+      ;
+    if (q == ags.n) {
+      td_agency_rep r = {ag, NULL};
+      td_vec_push(&ags, r);
+    }
+    if (td_dated(e) &&
+        (!ags.v[q].dated || e->when.gran > ags.v[q].dated->when.gran))
+      ags.v[q].dated = e;
+    /* the record's date: the most precise, preferring one from the text */
+    if (e->when.gran &&
+        (!dated || (td_dated(e) && !td_dated(dated)) ||
+         (td_dated(e) == td_dated(dated) && e->when.gran > dated->when.gran)))
+      dated = e;
   }
+  const td_lk_event *rep = codes.v[0].e;
+  size_t best = codes.v[0].n;
+  for (size_t q = 1; q < codes.n; q++)
+    if (codes.v[q].n > best) {
+      best = codes.v[q].n;
+      rep = codes.v[q].e;
+    }
   k->code = rep->code;
   k->root = rep->root;
   k->plover = rep->plover;
   k->mode = rep->mode;
   k->quad = rep->quad;
   k->goldstein = rep->goldstein;
-  /* sources and articles */
-  k->narticles = k->nsources = 0;
-  for (size_t i = 0; i < k->m.n; i++) {
-    bool doc_seen = false, ag_seen = false;
-    const td_digest *d = c->docs.v[k->m.v[i].doc];
-    for (size_t j = 0; j < i; j++) {
-      const td_digest *o = c->docs.v[k->m.v[j].doc];
-      doc_seen |= k->m.v[j].doc == k->m.v[i].doc;
-      ag_seen |= !strcmp(td_lk_agency(o), td_lk_agency(d));
-    }
-    k->narticles += !doc_seen;
-    k->nsources += !ag_seen;
-  }
-  /* the date: the most precise one, preferring one dated from the text */
-  const td_lk_event *dated = NULL;
-  for (size_t i = 0; i < k->m.n; i++) {
-    const td_lk_event *e = td_lk_event_of(c, k->m.v[i]);
-    if (!e->when.gran)
-      continue;
-    bool better = !dated || (td_dated(e) && !td_dated(dated)) ||
-                  (td_dated(e) == td_dated(dated) &&
-                   e->when.gran > dated->when.gran);
-    if (better)
-      dated = e;
-  }
+  k->nsources = (uint32_t)ags.n;
   k->date = dated ? dated->date : NULL;
   if (dated)
     k->when = dated->when;
   k->dated = dated && td_dated(dated);
   /* status over the sources that date it from the text */
   k->date_status = TD_LK_SINGLE;
-  const char *first_agency = NULL;
-  for (size_t i = 0; i < k->m.n; i++) {
-    const td_lk_event *e = td_lk_event_of(c, k->m.v[i]);
-    if (!td_dated(e))
-      continue;
-    const char *ag = td_lk_agency(c->docs.v[k->m.v[i].doc]);
-    if (!first_agency) {
-      first_agency = ag;
-      continue;
-    }
-    for (size_t j = 0; j < i; j++) {
-      const td_lk_event *x = td_lk_event_of(c, k->m.v[j]);
-      if (!td_dated(x) ||
-          !strcmp(td_lk_agency(c->docs.v[k->m.v[j].doc]), ag))
+  for (size_t a = 0; a < ags.n; a++)
+    for (size_t b = a + 1; b < ags.n; b++) {
+      if (!ags.v[a].dated || !ags.v[b].dated)
         continue;
-      td_lk_status st = td_lk_when_cmp(&e->when, &x->when);
+      td_lk_status st =
+          td_lk_when_cmp(&ags.v[a].dated->when, &ags.v[b].dated->when);
       if (k->date_status == TD_LK_SINGLE || st > k->date_status)
         k->date_status = (uint8_t)st;
     }
-  }
+  td_vec_free(&codes);
+  td_vec_free(&ags);
 }
 
 void td_lk_merge(td_collection *c) {
