@@ -22,6 +22,7 @@ td_collection *td_collection_new(const td_ctx *ctx, const td_link_opts *opts,
   td_collection *c = td_calloc(1, sizeof(*c));
   c->ctx = ctx;
   c->words = w;
+  c->agencies = td_strmap_new();
   c->params.threshold =
       opts && opts->threshold > 0 ? opts->threshold : TD_LINK_THRESHOLD;
   c->params.window_days =
@@ -61,11 +62,24 @@ void td_collection_free(td_collection *c) {
   td_intmap_free(c->canon_of);
   td_free(c->story_of);
   td_link_words_free(c->words);
+  td_strmap_free(c->agencies);
   td_free(c);
 }
 
+/* Keeps a digest, its agency numbered (sources are compared by number). */
+static void td_collection_keep(td_collection *c, td_digest *d) {
+  const char *ag = td_lk_agency(d);
+  uint32_t id;
+  if (!td_strmap_get(c->agencies, ag, strlen(ag), &id)) {
+    id = (uint32_t)td_strmap_count(c->agencies);
+    td_strmap_put(c->agencies, ag, strlen(ag), id);
+  }
+  d->agency = id;
+  td_vec_push(&c->docs, d);
+}
+
 void td_collection_add(td_collection *c, const td_doc *doc) {
-  td_vec_push(&c->docs, td_digest_new(doc, c->ctx, c->words));
+  td_collection_keep(c, td_digest_new(doc, c->ctx, c->words));
 }
 
 /* Workers annotate and digest; each digest's address travels through the
@@ -93,7 +107,7 @@ int td_collection_read(td_collection *c, td_reader *r, int threads,
        off += sizeof(td_digest *)) {
     td_digest *d;
     memcpy(&d, mem + off, sizeof(d));
-    td_vec_push(&c->docs, d);
+    td_collection_keep(c, d);
   }
   free(mem); /* allocated by open_memstream, not through td_malloc */
   return rc;

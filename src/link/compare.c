@@ -122,7 +122,7 @@ typedef struct td_ref {
 
 /* Documents of a story before and after one that its facts are compared
  * with. */
-#define TD_LK_NEIGHBOURS 24
+#define TD_LK_NEIGHBOURS 12
 
 typedef struct td_pair {
   double score;
@@ -175,6 +175,9 @@ static double td_align(const td_lk_fact *a, const td_lk_fact *b) {
       return 0; /* other countries: other places, not a disagreement */
     return cs >= 0.5 ? cs : 0;
   case TD_LK_NAME: {
+    size_t la = strlen(td_surname(a->key)), lb = strlen(td_surname(b->key));
+    if (la > lb + 2 || lb > la + 2)
+      return 0; /* surnames that differ in length by more than two letters */
     int m = td_name_match(a->key, b->key);
     return m == 1 ? 2 : m == 2 ? 1 : 0;
   }
@@ -249,7 +252,7 @@ static void td_compare_kind(td_collection *c, uint32_t story, td_lk_kind kind) {
         break;
       const td_digest *da = c->docs.v[facts.v[i].doc],
                       *db = c->docs.v[facts.v[j].doc];
-      if (!strcmp(td_lk_agency(da), td_lk_agency(db)))
+      if (da->agency == db->agency)
         continue;
       double s = td_align(td_fact(c, facts.v[i]), td_fact(c, facts.v[j]));
       if (s > 0) {
@@ -286,12 +289,12 @@ static void td_compare_kind(td_collection *c, uint32_t story, td_lk_kind kind) {
     uint32_t in = group[a] >= 0 ? a : b, out = group[a] >= 0 ? b : a;
     td_lk_cmp *cm = &c->cmps.v[group[in]];
     /* one value per agency, and aligned with every member */
-    const char *ag = td_lk_agency(c->docs.v[facts.v[out].doc]);
+    uint32_t ag = c->docs.v[facts.v[out].doc]->agency;
     bool ok = true;
     for (size_t k = 0; k < cm->v.n && ok; k++) {
       const td_digest *dk = c->docs.v[cm->v.v[k].doc];
       td_ref rk = {cm->v.v[k].doc, cm->v.v[k].fact, 0};
-      ok = strcmp(td_lk_agency(dk), ag) &&
+      ok = dk->agency != ag &&
            td_align(td_fact(c, rk), td_fact(c, facts.v[out])) > 0;
     }
     if (!ok)
@@ -364,7 +367,7 @@ static void td_compare_event_dates(td_collection *c) {
       bool replaced = false, seen = false;
       for (size_t j = 0; j < cm.v.n; j++) {
         const td_digest *o = c->docs.v[cm.v.v[j].doc];
-        if (strcmp(td_lk_agency(o), td_lk_agency(d)))
+        if (o->agency != d->agency)
           continue;
         seen = true;
         const td_lk_event *x = &o->events[cm.v.v[j].fact];
@@ -506,7 +509,7 @@ static void td_framing_words(td_collection *c) {
         for (size_t j = 0; j < st->docs.n && j < TD_LK_NEIGHBOURS * 4 &&
                            !shared; j++) {
           const td_digest *o = c->docs.v[st->docs.v[j]];
-          if (!strcmp(td_lk_agency(o), td_lk_agency(d)))
+          if (o->agency == d->agency)
             continue;
           for (size_t m = 0; m < o->nfacts && !shared; m++)
             shared = o->facts[m].kind == TD_LK_FRAME &&

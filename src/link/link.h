@@ -129,6 +129,7 @@ typedef struct td_digest {
   const char *id, *path, *source, *title;
   td_date date;
   long day; /* story date in days, or LONG_MIN when unknown */
+  uint32_t agency; /* its agency (td_lk_agency) numbered by the collection */
   size_t bytes, nsentences;
   uint64_t *feat; /* sorted, unique */
   size_t nfeat;
@@ -242,6 +243,7 @@ struct td_collection {
   td_link_words *words;
   td_link_params params;
   TD_VEC(td_digest *) docs;
+  td_strmap *agencies; /* agency name -> number */
   bool linked;
   uint32_t *story_of;
   TD_VEC(td_lk_story) stories;

@@ -13,7 +13,8 @@
 
 #include <stdlib.h>
 
-/* Canonical events of the same root a mention is compared with. */
+/* Canonical events of the same root a mention is compared with (among at
+ * most eight times as many of any root, the most recent). */
 #define TD_LK_LOOKBACK 48
 /* Mentions of a canonical event a new mention is compared with: the first
  * and the last ones. */
@@ -201,8 +202,10 @@ void td_lk_merge(td_collection *c) {
         int bests = -1;
         /* the most recent canonical events of the story with its root:
          * a bounded look-back keeps long stories linear */
-        size_t seen = 0;
-        for (size_t k = c->canons.n; k > first && seen < TD_LK_LOOKBACK;
+        size_t seen = 0, scanned = 0;
+        for (size_t k = c->canons.n;
+             k > first && seen < TD_LK_LOOKBACK &&
+             scanned++ < 8 * TD_LK_LOOKBACK;
              k--) {
           const td_lk_canon *ca = &c->canons.v[k - 1];
           const td_lk_event *x0 = td_lk_event_of(c, ca->m.v[0]);
