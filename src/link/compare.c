@@ -120,6 +120,16 @@ typedef struct td_ref {
   uint32_t pos; /* the document's place in its story */
 } td_ref;
 
+/* Is fact k the only one of its kind and key in its document? */
+static bool td_unique(const td_collection *c, uint32_t doc, uint32_t k) {
+  const td_digest *d = c->docs.v[doc];
+  for (size_t o = 0; o < d->nfacts; o++)
+    if (o != k && d->facts[o].kind == d->facts[k].kind &&
+        !strcmp(d->facts[o].key, d->facts[k].key))
+      return false;
+  return true;
+}
+
 /* Documents of a story before and after one that its facts are compared
  * with. */
 #define TD_LK_NEIGHBOURS 12
@@ -141,8 +151,10 @@ static bool td_has_digit(const char *s) {
   return false;
 }
 
-/* How well facts a and b align (0: they do not). */
-static double td_align(const td_lk_fact *a, const td_lk_fact *b) {
+/* How well facts a and b align (0: they do not); unique: each is the only
+ * one of its key in its document. */
+static double td_align(const td_lk_fact *a, const td_lk_fact *b,
+                       bool unique) {
   double cs = td_ctx_sim(a, b);
   switch ((td_lk_kind)a->kind) {
   case TD_LK_COUNT:
@@ -150,6 +162,9 @@ static double td_align(const td_lk_fact *a, const td_lk_fact *b) {
       return 0;
     if (!strncmp(a->key, "/", 1))
       return cs >= 0.5 ? cs : 0; /* counting nothing named: words decide */
+    /* the only count of, say, Tajik citizens in each story is one count */
+    if (unique && a->key[strlen(a->key) - 1] != '/')
+      return 0.5 + cs;
     return cs >= 0.3 ? 0.5 + cs : 0;
   case TD_LK_DURATION:
     /* durations of other orders of magnitude ("two hours", "30 days")
@@ -254,7 +269,12 @@ static void td_compare_kind(td_collection *c, uint32_t story, td_lk_kind kind) {
                       *db = c->docs.v[facts.v[j].doc];
       if (da->agency == db->agency)
         continue;
-      double s = td_align(td_fact(c, facts.v[i]), td_fact(c, facts.v[j]));
+      const td_lk_fact *fi = td_fact(c, facts.v[i]),
+                       *fj = td_fact(c, facts.v[j]);
+      double s = td_align(fi, fj,
+                          kind == TD_LK_COUNT &&
+                              td_unique(c, facts.v[i].doc, facts.v[i].fact) &&
+                              td_unique(c, facts.v[j].doc, facts.v[j].fact));
       if (s > 0) {
         td_pair p = {s, (uint32_t)i, (uint32_t)j};
         td_vec_push(&pairs, p);
@@ -295,7 +315,10 @@ static void td_compare_kind(td_collection *c, uint32_t story, td_lk_kind kind) {
       const td_digest *dk = c->docs.v[cm->v.v[k].doc];
       td_ref rk = {cm->v.v[k].doc, cm->v.v[k].fact, 0};
       ok = dk->agency != ag &&
-           td_align(td_fact(c, rk), td_fact(c, facts.v[out])) > 0;
+           td_align(td_fact(c, rk), td_fact(c, facts.v[out]),
+                    kind == TD_LK_COUNT && td_unique(c, rk.doc, rk.fact) &&
+                        td_unique(c, facts.v[out].doc, facts.v[out].fact)) >
+               0;
     }
     if (!ok)
       continue;

@@ -400,7 +400,7 @@ static void td_dg_words(td_dg *g) {
 }
 
 /* Words of the context of a fact: the nearest of its sentence. */
-#define TD_LK_CTX 24
+#define TD_LK_CTX 8
 
 /* The sorted words of sentence s outside [skip_start, skip_end), the
  * TD_LK_CTX nearest to it. */
