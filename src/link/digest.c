@@ -549,6 +549,19 @@ static void td_dg_counts(td_dg *g) {
   }
 }
 
+/* The first token that ends after byte b. */
+static size_t td_dg_token_at(td_dg *g, uint32_t b) {
+  size_t lo = 0, hi = g->ntok;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (g->tok[mid].end <= b)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 /* Seconds in a TimeML duration ("P44D", "PT2H", "P5Y"); 0 if none. */
 static double td_dg_seconds(const char *v) {
   if (!v || v[0] != 'P')
@@ -600,6 +613,14 @@ static void td_dg_times(td_dg *g) {
         continue;
       td_lk_fact *f = td_dg_fact(g, TD_LK_DURATION, t.span);
       f->value = s;
+      size_t ti = td_dg_token_at(g, t.span.start);
+      if (ti > 0 && ti <= g->ntok) {
+        char w[TD_FORM_MAX];
+        size_t n = td_dg_fold(g, ti - 1, w);
+        f->renewal = (n == 7 && !memcmp(w, "another", 7)) ||
+                     (n == 7 && !memcmp(w, "further", 7)) ||
+                     (n == 10 && !memcmp(w, "additional", 10));
+      }
       f->key = "";
       f->bound = t.mod && (!strcmp(t.mod, "APPROX") || !strcmp(t.mod, "MID"))
                      ? TD_LK_ABOUT
@@ -833,17 +854,6 @@ static void td_dg_quotes(td_dg *g) {
   }
 }
 
-static size_t td_dg_token_at(td_dg *g, uint32_t b) {
-  size_t lo = 0, hi = g->ntok;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (g->tok[mid].end <= b)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
-}
 
 static td_lk_actor *td_dg_actors(td_dg *g, const td_event_actor *a, size_t n,
                                  uint16_t *out_n) {

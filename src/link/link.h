@@ -102,6 +102,9 @@ enum { TD_LK_EXACT = 0, TD_LK_ABOUT, TD_LK_MORE, TD_LK_LESS, TD_LK_VAGUE };
 typedef struct td_lk_fact {
   uint8_t kind;  /* td_lk_kind                                     */
   uint8_t bound; /* TD_LK_EXACT ...                                */
+  bool renewal;  /* a term after "another", "further", "additional":
+                    it follows a first term, it does not start with the
+                    event it is said of                            */
   uint32_t start, end, sentence;
   const char *text;  /* the evidence                               */
   double value;      /* a count, or a duration in seconds           */
