@@ -579,8 +579,10 @@ static void td_derived(td_collection *c) {
         if (fa->kind != TD_LK_DURATION ||
             fa->anchor != (int32_t)ca->m.v[i].event)
           continue;
-        if (fa->value < 300 * 86400.0 || fa->renewal)
-          continue; /* terms of years, from the event itself */
+        if (fa->value < 300 * 86400.0 || fa->renewal ||
+            fa->bound != TD_LK_EXACT)
+          continue; /* set terms of years ("more than two years" is none),
+                       from the event itself */
         int years = (int)lround(fa->value / (365.25 * 86400));
         int y, m, dd;
         td_civil_from_days(ca->when.lo, &y, &m, &dd);

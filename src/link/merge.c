@@ -63,6 +63,20 @@ static bool td_dated(const td_lk_event *e) {
   return e->when.gran && e->date_from != TD_DATE_STORY;
 }
 
+/* CAMEO roots that report one kind of happening in other words: intent to
+ * cooperate and formal agreement (03, 05); unconventional and conventional
+ * violence (18, 19). */
+static bool td_roots_akin(const char *a, const char *b) {
+  static const char *pairs[][2] = {{"03", "05"}, {"18", "19"}};
+  if (!a || !b)
+    return false;
+  for (size_t i = 0; i < TD_COUNT(pairs); i++)
+    if ((!strcmp(a, pairs[i][0]) && !strcmp(b, pairs[i][1])) ||
+        (!strcmp(a, pairs[i][1]) && !strcmp(b, pairs[i][0])))
+      return true;
+  return false;
+}
+
 /* The score of mention e joining canonical event k, or -1 if it may not. */
 static int td_join_score(const td_collection *c, const td_lk_canon *k,
                          const td_lk_event *e) {
@@ -71,8 +85,15 @@ static int td_join_score(const td_collection *c, const td_lk_canon *k,
     if (i == TD_LK_MENTIONS / 2 && k->m.n > TD_LK_MENTIONS)
       i = k->m.n - TD_LK_MENTIONS / 2;
     const td_lk_event *x = td_lk_event_of(c, k->m.v[i]);
-    if (!x->root || !e->root || strcmp(x->root, e->root))
-      return -1;
+    bool same_root = x->root && e->root && !strcmp(x->root, e->root);
+    if (!same_root) {
+      /* roots one happening is often reported under ("agreed" and
+       * "signed"; "attacked" and "shelled"), when both sources date it
+       * from the text within a few days */
+      if (!td_roots_akin(x->root, e->root) || !td_dated(e) || !td_dated(x) ||
+          td_lk_when_gap(&e->when, &x->when) > TD_LK_CONFLICT_DAYS)
+        return -1;
+    }
     /* what was decided or scheduled is not what happened */
     if ((x->modality ^ e->modality) & TD_MOD_PLANNED)
       return -1;
@@ -97,8 +118,11 @@ static int td_join_score(const td_collection *c, const td_lk_canon *k,
           !(s1 > 0 && s2 > 0))
         return -1;
     }
-    if (!actors && strcmp(x->code, e->code))
-      return -1; /* no actor in common: only the very same code */
+    if (!actors && strcmp(x->code, e->code) &&
+        !(td_dated(e) && td_dated(x) &&
+          td_lk_when_gap(&e->when, &x->when) <= TD_LK_CONFLICT_DAYS))
+      return -1; /* no actor in common: the very same code, or dates the
+                    text gives that agree or are days apart */
     if (score > best)
       best = score;
   }
@@ -209,7 +233,8 @@ void td_lk_merge(td_collection *c) {
              k--) {
           const td_lk_canon *ca = &c->canons.v[k - 1];
           const td_lk_event *x0 = td_lk_event_of(c, ca->m.v[0]);
-          if (!x0->root || !e->root || strcmp(x0->root, e->root))
+          if (!x0->root || !e->root ||
+              (strcmp(x0->root, e->root) && !td_roots_akin(x0->root, e->root)))
             continue;
           seen++;
           int sc = td_join_score(c, ca, e);
