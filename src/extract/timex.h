@@ -71,6 +71,11 @@ typedef struct td_ttok {
   uint8_t plural;      /* a word ending in s                             */
   uint8_t frac;        /* 1/2 ½ 1/4 ¼ 3/4 ¾: the fraction in quarters      */
   double num;          /* numeric value when digits, ord, decade, clock  */
+  /* td_key_sig bits of every key the token could fit (its word, its
+   * classes, the built-in kinds it could start), and those of the tokens
+   * from it to the end of its segment or'ed (what a rule starting here
+   * can find further on). */
+  uint64_t sig, suf;
 } td_ttok;
 
 /* What an element of a matched rule captured. */

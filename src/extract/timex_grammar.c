@@ -643,6 +643,28 @@ static void td_build_index(td_timex_grammar *g) {
       rule->rest2_sig = sig;
       rule->rest2_filter = !empty;
     }
+    /* What every match has after its first element. */
+    rule->nneed = 0;
+    for (uint32_t e = fe->kind == TD_PE_GROUP ? fe->group_end : first + 1;
+         e < end;) {
+      const td_pel *el = &g->pels.v[e];
+      if (el->kind == TD_PE_GROUP) {
+        e = el->group_end;
+        continue;
+      }
+      if (!el->opt && rule->nneed < TD_COUNT(rule->need)) {
+        uint64_t m = 0;
+        if (el->kind == TD_PE_WORDS)
+          for (uint32_t k = 0; k < el->wn; k++)
+            m |= td_key_sig((td_key){1, g->alts.v[el->wfirst + k]});
+        else if (el->kind == TD_PE_CLASS)
+          m = td_key_sig((td_key){2, el->cls});
+        else
+          m = td_key_sig((td_key){3, el->kind});
+        rule->need[rule->nneed++] = m;
+      }
+      e++;
+    }
     /* The filter on the next token, for rules that start with words. */
     rule->nnext = 0;
     rule->next_sig = 0;
@@ -810,6 +832,9 @@ td_timex_grammar *td_timex_grammar_load(const char *data_dir, td_diag *err) {
              (n - g->nwords) * sizeof(*g->word_lex));
       g->nwords = n;
     }
+    g->word_sig = td_calloc(g->nwords, sizeof(uint64_t));
+    for (size_t w = 0; w < g->nwords; w++)
+      g->word_sig[w] = td_key_sig((td_key){1, (uint32_t)w});
     td_build_index(g);
     td_build_cands(g);
     for (size_t i = 0; i < g->mods.n; i++) {
@@ -854,6 +879,7 @@ void td_timex_grammar_free(td_timex_grammar *g) {
   td_vec_free(&g->wchars);
   td_vec_free(&g->lex);
   td_free(g->word_lex);
+  td_free(g->word_sig);
   td_vec_free(&g->pels);
   td_vec_free(&g->alts);
   td_vec_free(&g->rules);
@@ -970,25 +996,61 @@ static void td_ttok_numeric(td_ttok *t, const char *s, size_t n) {
     td_ttok_number(t, s, n);
 }
 
+/* The td_key_sig bits of every key token t could fit: its word (sig), its
+ * lexicon classes and the built-in kinds it could start (td_match_el_raw:
+ * numbers and years are digits or number words, days digits or ordinals,
+ * clocks digits or times). */
+__attribute__((noinline)) static uint64_t
+td_ttok_sig(const td_timex_grammar *g, const td_ttok *t,
+                            uint64_t sig) {
+  bool numw = false, ordw = false;
+  for (uint32_t k = 0; k < t->lex_n; k++) {
+    int cls = g->lex.v[t->lex_first + k].cls;
+    sig |= td_key_sig((td_key){2, (uint32_t)cls});
+    numw = numw || cls == TD_CL_NUMW;
+    ordw = ordw || cls == TD_CL_ORD;
+  }
+  if (t->digits || numw)
+    sig |= td_key_sig((td_key){3, TD_PE_NUM});
+  if ((t->digits && t->ndig == 4) || numw)
+    sig |= td_key_sig((td_key){3, TD_PE_YEAR});
+  if (t->digits || t->ord || ordw)
+    sig |= td_key_sig((td_key){3, TD_PE_DAY});
+  if (t->decade)
+    sig |= td_key_sig((td_key){3, TD_PE_DECADE});
+  if (t->clock || t->digits)
+    sig |= td_key_sig((td_key){3, TD_PE_CLOCK});
+  return sig;
+}
+
 /* Appends the token text[start..end) to out, which has room for it
  * (td_timex_tokens reserves). Most tokens are words: their word, case and
  * lexicon entries are all they need; numbers take td_ttok_numeric. */
-static inline void td_ttok_add(const td_timex_grammar *g, const td_doc *doc,
+__attribute__((always_inline)) static inline void
+td_ttok_add(const td_timex_grammar *g, const td_doc *doc,
                                td_ttoks *out, uint32_t start, uint32_t end,
                                uint32_t seg) {
   td_ttok *t = &out->v[out->n++];
   const char *s = doc->text + start;
   size_t n = end - start;
   uint32_t word = td_tg_word_in(g, s, n);
-  *t = (td_ttok){.start = start, .end = end, .seg = seg, .word = word};
+  /* (every word id is below nwords: the tables grow with the words) */
+  *t = (td_ttok){.start = start, .end = end, .seg = seg, .word = word,
+                 .sig = g->word_sig[word]};
   t->cap = s[0] >= 'A' && s[0] <= 'Z';
   t->plural = n > 2 && (s[n - 1] == 's' || s[n - 1] == 'S');
-  if ((unsigned char)(s[0] - '0') < 10 || (unsigned char)s[0] == 0xC2)
+  bool more = false;
+  if ((unsigned char)(s[0] - '0') < 10 || (unsigned char)s[0] == 0xC2) {
     td_ttok_numeric(t, s, n);
-  if (word && word < g->nwords) {
+    more = true;
+  }
+  if (word) {
     t->lex_first = g->word_lex[word].first;
     t->lex_n = (uint8_t)g->word_lex[word].n;
+    more = more || t->lex_n;
   }
+  if (more)
+    t->sig = td_ttok_sig(g, t, t->sig);
 }
 
 void td_timex_tokens(const td_timex_grammar *g, const td_doc *doc,
@@ -1053,11 +1115,20 @@ void td_timex_tokens(const td_timex_grammar *g, const td_doc *doc,
         h.end = k + (uint32_t)hl;
         h.seg = seg;
         h.word = g->w_hyphen;
+        h.sig = g->word_sig[g->w_hyphen];
         out->v[out->n++] = h;
         k += (uint32_t)hl - 1;
         a = k + 1;
       }
     }
+  }
+  td_ttok *v = out->v;
+  uint64_t suf = 0;
+  for (size_t i = out->n; i-- > 0;) {
+    if (i + 1 == out->n || v[i + 1].seg != v[i].seg)
+      suf = 0;
+    suf |= v[i].sig;
+    v[i].suf = suf;
   }
 }
 
@@ -1440,15 +1511,10 @@ static bool td_next_ok(const td_timex_grammar *g, const td_rule *r,
  * the segment. */
 static uint64_t td_token_sig(const td_timex_grammar *g, const td_ttoks *toks,
                              uint32_t pos, uint32_t seg) {
+  (void)g;
   if (pos >= toks->n || toks->v[pos].seg != seg)
     return 0;
-  const td_ttok *t = &toks->v[pos];
-  uint64_t sig = td_key_sig((td_key){1, t->word});
-  for (uint32_t k = 0; k < t->lex_n; k++)
-    sig |= td_key_sig((td_key){2, g->lex.v[t->lex_first + k].cls});
-  if (t->lex_n || t->digits || t->ord || t->decade || t->clock || t->frac)
-    sig |= 0xFFull << 56;
-  return sig;
+  return toks->v[pos].sig;
 }
 
 /* The tokens element el uses at pos (td_match_el), without its capture. */
@@ -1548,8 +1614,11 @@ bool td_timex_match_at(const td_timex_grammar *g, const td_ttoks *toks,
       memset(&kel, 0, sizeof(kel));
       kel.kind = (uint8_t)list_kind[l];
       uint32_t used = td_el_used(&ms, &kel, pos);
-      lsig = (used ? td_sig_at(&ms, after_sig, after_done, used) : 0) |
-             TD_SIG_ANY;
+      /* Its kind does not start here: a rule of the list that matches
+       * starts with another of its first keys, in a list of its own. */
+      if (!used)
+        continue;
+      lsig = td_sig_at(&ms, after_sig, after_done, used) | TD_SIG_ANY;
     }
     const uint64_t *bgate = lists[l]->bgate;
     for (size_t c = 0; c < cn; c++) {
@@ -1562,6 +1631,11 @@ bool td_timex_match_at(const td_timex_grammar *g, const td_ttoks *toks,
         continue;
       uint32_t ri = cd->rule;
       const td_rule *r = &g->rules.v[ri];
+      bool has = true;
+      for (uint8_t k = 0; k < r->nneed && has; k++)
+        has = (t->suf & r->need[k]) != 0;
+      if (!has)
+        continue;
       if (cd->flags) {
         if ((cd->flags & TD_CF_NEXT_OK) && !td_next_ok(g, r, toks, pos, nsig))
           continue;

@@ -72,6 +72,12 @@ typedef struct td_rule {
    * second is one element (not optional) and more must follow it. */
   uint64_t rest2_sig;
   uint8_t rest2_filter;
+  /* Elements every match has (not optional, not in a group) after the
+   * first: the td_key_sig bits of what can start each. Some token from
+   * the start to the end of the segment must have one of each (td_ttok
+   * suf), or the rule fails. */
+  uint64_t need[4];
+  uint8_t nneed;
 } td_rule;
 
 typedef TD_VEC(uint32_t) td_u32vec;
@@ -139,6 +145,7 @@ struct td_timex_grammar {
   TD_VEC(td_lexent) lex;
   td_wordlex *word_lex; /* by word id */
   size_t nwords;
+  uint64_t *word_sig; /* td_key_sig of each word, by word id */
   TD_VEC(td_pel) pels;
   TD_VEC(uint32_t) alts;
   TD_VEC(td_rule) rules;
