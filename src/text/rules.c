@@ -77,6 +77,7 @@ static void td_add_aliases(td_text_rules *r, td_field f, uint32_t idx) {
       td_alias al = {td_strndup(s, (size_t)(ae - s)), (uint32_t)(ae - s), idx};
       td_vec_push(&r->aliases, al);
       td_strmap_put(r->alias_map, s, (size_t)(ae - s), idx);
+      r->alias_lens[(unsigned char)s[0]] |= 1u << TD_MIN(ae - s, 31);
     }
     s = bar ? bar + 1 : e;
   }
@@ -256,7 +257,8 @@ void td_text_rules_free(td_text_rules *r) {
 
 const char *td_agency_lookup(const td_text_rules *r, const char *s, size_t n) {
   uint32_t idx;
-  if (!td_strmap_get(r->alias_map, s, n, &idx))
+  if (!n || !(r->alias_lens[(unsigned char)s[0]] >> TD_MIN(n, 31) & 1) ||
+      !td_strmap_get(r->alias_map, s, n, &idx))
     return NULL;
   return r->agencies.v[idx].name;
 }

@@ -41,6 +41,8 @@ typedef struct td_text_rules {
   TD_VEC(td_agency) agencies;
   TD_VEC(td_alias) aliases; /* every alias, longest first               */
   td_strmap *alias_map;     /* alias -> agency index                      */
+  uint32_t alias_lens[256]; /* by first byte: bit k set if an alias of
+                               length k (31: 31 or more) starts with it  */
   TD_VEC(td_pattern) agency_phrases;
   TD_VEC(td_pattern) datelines;
   TD_VEC(td_pattern) boilerplate;
