@@ -583,12 +583,30 @@ typedef struct td_bind {
 static bool td_set_at(const td_erun *E, uint32_t s, uint32_t j,
                       uint32_t *end) {
   const td_eventdict *d = E->d;
+  /* The first word of a phrase is at the same token for every phrase:
+   * its form and lemmas are found once. */
+  uint32_t t0 = j;
+  while (t0 < E->s_end && !td_is_word(E, t0) && !td_punct(E, t0, ','))
+    t0++;
+  uint32_t f0 = 0, l0 = 0, m0 = 0;
+  if (t0 < E->s_end) {
+    f0 = td_form(E, t0);
+    l0 = td_lem(E, t0);
+    m0 = td_lem2(E, t0);
+  }
   for (uint32_t k = d->set_first[s]; k < d->set_first[s + 1]; k++) {
     uint32_t ph = d->set_phr[k];
     uint32_t a = d->phrase_first.v[ph];
     uint32_t b = ph + 1 < d->phrase_first.n ? d->phrase_first.v[ph + 1]
                                             : (uint32_t)d->words.n;
     uint32_t t = j;
+    if (a < b) {
+      uint32_t w0 = d->words.v[a];
+      if (t0 >= E->s_end || (f0 != w0 && l0 != w0 && m0 != w0))
+        continue;
+      a++;
+      t = t0 + 1;
+    }
     bool ok = true;
     for (uint32_t w = a; w < b && ok; w++, t++) {
       while (t < E->s_end && !td_is_word(E, t) && !td_punct(E, t, ','))
