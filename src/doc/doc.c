@@ -30,9 +30,37 @@ void td_doc_free(td_doc *doc) {
   td_vec_free(&doc->sentences);
   td_vec_free(&doc->warnings);
   td_buf_free(&doc->norm);
+  td_free(doc->tkeys);
   td_free(doc->text);
   td_arena_free(&doc->arena);
   td_free(doc);
+}
+
+const td_tkey *td_doc_token_keys(td_doc *doc) {
+  size_t n = doc->tokens.n;
+  if (doc->tkeys && doc->tkeys_n == n)
+    return doc->tkeys;
+  td_free(doc->tkeys);
+  doc->tkeys = td_malloc((n ? n : 1) * sizeof(td_tkey));
+  doc->tkeys_n = n;
+  for (size_t i = 0; i < n; i++) {
+    const td_token *t = &doc->tokens.v[i];
+    size_t len = t->end - t->start;
+    td_tkey *k = &doc->tkeys[i];
+    k->key.k[0] = 0;
+    k->hash = 0;
+    if (len == 0 || len > TD_SHORT_FORM)
+      continue;
+    /* the text is padded (TD_TEXT_PAD): 16 bytes can be read */
+    td_fkey f = td_fkey_bytes(doc->text + t->start, len);
+    if (!td_fkey_is_ascii(&f))
+      continue;
+    f.k[0] = td_lower8(f.k[0]);
+    f.k[1] = td_lower8(f.k[1]);
+    k->key = f;
+    k->hash = td_fkey_hash(&f);
+  }
+  return doc->tkeys;
 }
 
 void td_doc_take_text(td_doc *doc, td_buf *b) {

@@ -8,6 +8,7 @@
 #define TD_DOC_H
 
 #include "../core/core.h"
+#include "../core/wkey.h"
 
 /* Where the document's source (agency) came from. */
 typedef enum td_source_from {
@@ -89,7 +90,22 @@ struct td_doc {
 
   TD_VEC(td_diag) warnings;
   TD_VEC(td_layer) layers;
+
+  /* td_doc_token_keys, made when first asked for */
+  struct td_tkey *tkeys;
+  size_t tkeys_n;
 };
+
+/* The key (wkey.h) of a token of up to TD_SHORT_FORM ASCII bytes, its
+ * capitals lowered, and its td_fkey_hash; key.k[0] is 0 for any other
+ * token. The stages that look tokens up by their folded text share it. */
+typedef struct td_tkey {
+  td_fkey key;
+  uint64_t hash;
+} td_tkey;
+
+/* The keys of the document's tokens, made once. */
+const td_tkey *td_doc_token_keys(td_doc *doc);
 
 /* Zero bytes after every document text: the tokenizer reads 16 bytes at a
  * time and stops at a NUL without checking the length. */

@@ -226,7 +226,7 @@ const td_timexes *td_timex_run(td_doc *doc, const td_timex_grammar *g) {
     return have;
   td_timexes *L = td_calloc(1, sizeof(*L));
   td_ttoks tt = {0};
-  td_timex_tokens(g, doc, &tt);
+  td_timex_tokens(g, doc, td_doc_token_keys(doc), &tt);
   td_tctx cx = {doc->date, 0, 0, NULL, -1};
   uint32_t last_end = 0;
   for (uint32_t i = 0; i < tt.n;) {

@@ -193,6 +193,22 @@ static inline uint32_t td_tg_word_in(const td_timex_grammar *g, const char *s,
   return td_tg_word_slow(g, s, n);
 }
 
+/* The word id of a token by its key (td_doc_token_keys); s[0..n) when it
+ * has none. */
+static inline uint32_t td_tg_word_tkey(const td_timex_grammar *g,
+                                       const td_tkey *k, const char *s,
+                                       size_t n) {
+  if (!k->key.k[0] || !g->wfast)
+    return td_tg_word_in(g, s, n);
+  for (size_t j = (size_t)k->hash & g->fmask;; j = (j + 1) & g->fmask) {
+    const td_wfast *e = &g->wfast[j];
+    if (!e->id)
+      return 0;
+    if (e->key.k[0] == k->key.k[0] && e->key.k[1] == k->key.k[1])
+      return e->id;
+  }
+}
+
 /* Any string (not only a padded text): a short one is copied first. */
 uint32_t td_tg_word(const td_timex_grammar *g, const char *s, size_t n) {
   if (n > TD_SHORT_FORM)
@@ -1027,13 +1043,12 @@ td_ttok_sig(const td_timex_grammar *g, const td_ttok *t,
  * (td_timex_tokens reserves). Most tokens are words: their word, case and
  * lexicon entries are all they need; numbers take td_ttok_numeric. */
 __attribute__((always_inline)) static inline void
-td_ttok_add(const td_timex_grammar *g, const td_doc *doc,
-                               td_ttoks *out, uint32_t start, uint32_t end,
-                               uint32_t seg) {
+td_ttok_add(const td_timex_grammar *g, const td_doc *doc, td_ttoks *out,
+            uint32_t start, uint32_t end, uint32_t seg, const td_tkey *key) {
   td_ttok *t = &out->v[out->n++];
   const char *s = doc->text + start;
   size_t n = end - start;
-  uint32_t word = td_tg_word_in(g, s, n);
+  uint32_t word = key ? td_tg_word_tkey(g, key, s, n) : td_tg_word_in(g, s, n);
   /* (every word id is below nwords: the tables grow with the words) */
   *t = (td_ttok){.start = start, .end = end, .seg = seg, .word = word,
                  .sig = g->word_sig[word]};
@@ -1054,7 +1069,7 @@ td_ttok_add(const td_timex_grammar *g, const td_doc *doc,
 }
 
 void td_timex_tokens(const td_timex_grammar *g, const td_doc *doc,
-                     td_ttoks *out) {
+                     const td_tkey *keys, td_ttoks *out) {
   out->n = 0;
   td_grow((void **)&out->v, &out->cap, doc->tokens.n + doc->tokens.n / 4 + 8,
           sizeof(td_ttok));
@@ -1083,7 +1098,7 @@ void td_timex_tokens(const td_timex_grammar *g, const td_doc *doc,
     if (!(t->flags & TD_TF_HYPHEN) || t->kind == TD_TOK_PUNCT ||
         t->kind == TD_TOK_QUOTE || t->kind == TD_TOK_DASH ||
         t->kind == TD_TOK_SYM || t->kind == TD_TOK_ELLIPSIS) {
-      td_ttok_add(g, doc, out, t->start, t->end, seg);
+      td_ttok_add(g, doc, out, t->start, t->end, seg, &keys[i]);
       continue;
     }
     /* room for the parts of a hyphenated word and their hyphens (at most
@@ -1107,7 +1122,7 @@ void td_timex_tokens(const td_timex_grammar *g, const td_doc *doc,
       if (!at_end && !hl)
         continue;
       if (k > a)
-        td_ttok_add(g, doc, out, a, k, seg);
+        td_ttok_add(g, doc, out, a, k, seg, NULL);
       if (hl) {
         td_ttok h;
         memset(&h, 0, sizeof(h));

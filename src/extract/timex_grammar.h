@@ -182,8 +182,9 @@ typedef struct td_ttoks {
 
 uint32_t td_tg_intern(td_timex_grammar *g, const char *s, size_t n);
 uint32_t td_tg_word(const td_timex_grammar *g, const char *s, size_t n);
+/* keys: td_doc_token_keys */
 void td_timex_tokens(const td_timex_grammar *g, const td_doc *doc,
-                     td_ttoks *out);
+                     const td_tkey *keys, td_ttoks *out);
 /* Can any rule start at token t? Most tokens start nothing: no rule word,
  * no lexicon entry, no number (numbers in words have lexicon entries). */
 static inline bool td_timex_may_start(const td_timex_grammar *g,

@@ -246,10 +246,9 @@ static uint32_t td_form_intern(td_lexicon *lx, const char *s, size_t n) {
   return id;
 }
 
-/* The entry of short key f, NULL if none. */
-static inline const td_fent *td_fast_find(const td_lexicon *lx,
-                                          const td_fkey *f) {
-  uint64_t h = td_fkey_hash(f);
+/* The entry of short key f (of td_fkey_hash h), NULL if none. */
+static inline const td_fent *td_fast_find_hashed(const td_lexicon *lx,
+                                                 const td_fkey *f, uint64_t h) {
   if (!td_bloom_has(lx->bloom, h))
     return NULL;
   for (uint32_t i = (uint32_t)h & lx->fmask;; i = (i + 1) & lx->fmask) {
@@ -259,6 +258,12 @@ static inline const td_fent *td_fast_find(const td_lexicon *lx,
     if (e->key.k[0] == f->k[0] && e->key.k[1] == f->k[1])
       return e;
   }
+}
+
+/* The entry of short key f, NULL if none. */
+static inline const td_fent *td_fast_find(const td_lexicon *lx,
+                                          const td_fkey *f) {
+  return td_fast_find_hashed(lx, f, td_fkey_hash(f));
 }
 
 static uint32_t td_form_find(const td_lexicon *lx, const char *s, size_t n) {
@@ -522,20 +527,27 @@ const td_lx_matches *td_lexicon_run(td_doc *doc, const td_lexicon *lx) {
     td_wcache.serial = lx->serial;
   }
   char fw[TD_FORM_MAX];
+  const td_tkey *tkeys = td_doc_token_keys(doc);
   for (size_t i = 0; i < n; i++) {
     const td_token *t = &doc->tokens.v[i];
     td_fent none = {{{0, 0}}, 0, 0, 0, 0};
     const td_fent *fe = &none;
     td_fkey key;
+    uint64_t hash = 0;
     bool short_key = false;
     size_t tl = t->end - t->start;
     if ((t->flags & (TD_TF_ASCII | TD_TF_NFC)) == TD_TF_ASCII &&
         tl <= TD_SHORT_FORM + 1) {
       /* td_fold_word of an ASCII word: capitals lowered, a final period
-       * dropped */
+       * dropped (the token's key, unless it ends with a period) */
       size_t fn = tl > 1 && doc->text[t->end - 1] == '.' ? tl - 1 : tl;
-      if (fn <= TD_SHORT_FORM) {
+      if (fn == tl && tkeys[i].key.k[0]) {
+        key = tkeys[i].key;
+        hash = tkeys[i].hash;
+        short_key = true;
+      } else if (fn <= TD_SHORT_FORM) {
         key = td_fkey_ascii(doc->text + t->start, fn);
+        hash = td_fkey_hash(&key);
         short_key = true;
       }
     }
@@ -546,6 +558,7 @@ const td_lx_matches *td_lexicon_run(td_doc *doc, const td_lexicon *lx) {
                                     : 0;
       if (fn && fn <= TD_SHORT_FORM) {
         key = td_fkey_of(fw, fn);
+        hash = td_fkey_hash(&key);
         short_key = true;
       } else if (fn) {
         /* a long form: its id, base and roots from the vectors */
@@ -561,12 +574,10 @@ const td_lx_matches *td_lexicon_run(td_doc *doc, const td_lexicon *lx) {
       }
     }
     if (short_key) {
-      size_t slot = (size_t)(((key.k[0] ^ key.k[1] * 0xC2B2AE3D27D4EB4Full) *
-                              0x9E3779B97F4A7C15ull) >> 55) &
-                    (TD_WCACHE - 1);
+      size_t slot = (size_t)(hash >> 55) & (TD_WCACHE - 1);
       td_fent *c = &cache[slot];
       if (c->key.k[0] != key.k[0] || c->key.k[1] != key.k[1]) {
-        const td_fent *e = td_fast_find(lx, &key);
+        const td_fent *e = td_fast_find_hashed(lx, &key, hash);
         if (e) {
           *c = *e;
         } else {
