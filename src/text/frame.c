@@ -12,10 +12,16 @@
 
 /* Runs re on s[0..n) into md; true on a match. The text was validated as
  * UTF-8 when it was read, and s..s+n is cut at character boundaries, so
- * PCRE2 need not check it again. */
+ * PCRE2 need not check it again. A pattern the JIT compiled runs without
+ * pcre2_match's checks (these run for every paragraph and pattern);
+ * another one, by the interpreter, as pcre2_match does. */
 static bool td_re_match(pcre2_code *re, const char *s, size_t n,
                         pcre2_match_data *md) {
-  return pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
+  int rc =
+      pcre2_jit_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, md, NULL);
+  if (rc == PCRE2_ERROR_JIT_BADOPTION)
+    rc = pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, md, NULL);
+  return rc >= 0;
 }
 
 /* The span of named group `name` (offset by base), or an empty span. */
