@@ -152,15 +152,20 @@ static int td_dis_find(const td_dis *D, const td_collection *c,
     const td_lk_cmp *cm = &c->cmps.v[i];
     if (cm->kind != want_kind)
       continue;
-    bool side[2] = {false, false};
+    long at[2] = {-1, -1};
     for (size_t k = 0; k < cm->v.n; k++) {
       int s = td_dis_side(D, c, r, &cm->v.v[k]);
-      if (s >= 0)
-        side[s] = true;
+      if (s >= 0 && at[s] < 0)
+        at[s] = (long)k;
     }
-    if (!side[0] || (pair && !side[1]))
+    if (at[0] < 0 || (pair && at[1] < 0))
       continue;
-    int got = cm->status == want_status ? 2 : 1;
+    /* a pair is judged by how its two values compare, a group of more
+     * sources by the worst of its pairs */
+    int status = pair ? (int)td_lk_pair_status(c, cm, (size_t)at[0],
+                                                (size_t)at[1])
+                      : cm->status;
+    int got = status == want_status ? 2 : 1;
     if (got > best) {
       best = got;
       *hit = cm;

@@ -443,6 +443,15 @@ static void td_compare_event_dates(td_collection *c) {
   td_intmap_free(listed);
 }
 
+/* Two sources' places of one event: the same, a town and a region it may
+ * lie in, or two towns. */
+static td_lk_status td_place_status(const td_lk_event *a,
+                                    const td_lk_event *b) {
+  if (!strcmp(a->place, b->place))
+    return TD_LK_AGREE;
+  return a->place_area || b->place_area ? TD_LK_COMPATIBLE : TD_LK_CONFLICT;
+}
+
 /* The places of canonical events several sources report, one per source
  * that names one in the event's sentence (not the dateline): the same place
  * agrees; two towns of one country conflict, a town and a region are
@@ -490,9 +499,7 @@ static void td_compare_event_places(td_collection *c) {
           continue;
         compared++;
         /* a town and the region it may lie in can both be right */
-        uint8_t s = !strcmp(a->place, b->place) ? TD_LK_AGREE
-                    : a->place_area || b->place_area ? TD_LK_COMPATIBLE
-                                                     : TD_LK_CONFLICT;
+        uint8_t s = (uint8_t)td_place_status(a, b);
         if (s > worst)
           worst = s;
       }
@@ -628,6 +635,18 @@ static void td_derived(td_collection *c) {
       }
     }
   }
+}
+
+td_lk_status td_lk_pair_status(const td_collection *c, const td_lk_cmp *cm,
+                               size_t i, size_t j) {
+  const td_lk_value *a = &cm->v.v[i], *b = &cm->v.v[j];
+  const td_digest *da = c->docs.v[a->doc], *db = c->docs.v[b->doc];
+  if (a->what == TD_LK_V_DATE)
+    return td_lk_when_cmp(&da->events[a->fact].when,
+                          &db->events[b->fact].when);
+  if (a->what == TD_LK_V_PLACE)
+    return td_place_status(&da->events[a->fact], &db->events[b->fact]);
+  return td_group_status(&da->facts[a->fact], &db->facts[b->fact]);
 }
 
 void td_lk_compare(td_collection *c) {

@@ -273,6 +273,11 @@ void td_lk_write_svg(const td_collection *c, td_buf *out);
 /* The agency of a document: its source, else its id. */
 const char *td_lk_agency(const td_digest *d);
 
+/* How values i and j of a comparison compare with each other (a group's
+ * status is the worst of its pairs). */
+td_lk_status td_lk_pair_status(const td_collection *c, const td_lk_cmp *cm,
+                               size_t i, size_t j);
+
 /* Merges the event mentions of each story into canonical events. */
 void td_lk_merge(td_collection *c);
 /* Compares the facts of each story across sources. */
