@@ -8,6 +8,7 @@
 #include "link.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -529,7 +530,7 @@ static void td_json_canon(const td_collection *c, uint32_t k, td_jw *w,
   td_jw_key(w, "quad");
   td_jw_int(w, ca->quad);
   td_jw_key(w, "goldstein");
-  td_jw_double(w, ca->goldstein);
+  td_jw_double(w, round(ca->goldstein * 10) / 10); /* the scale's tenths */
   td_jw_key(w, "plover");
   td_jw_obj(w);
   td_jw_key(w, "type");
