@@ -40,8 +40,10 @@ enum {
                            before "that" ("claims that")               */
   QW_ADJUNCT = 1 << 6,  /* opens an adjunct, not what was said ("spoke
                            in Baku"): td_emit_indirect's list below    */
-  QW_VERB = 1 << 7      /* a finite auxiliary ("was", "would"): a clause
+  QW_VERB = 1 << 7,     /* a finite auxiliary ("was", "would"): a clause
                            has begun; td_verb_words below               */
+  QW_PAST = 1 << 8      /* an irregular past form of WordNet's verb.exc
+                           ("shot", "spoke"): td_past below             */
 };
 
 /* Words the finder reads by themselves; their form ids are in
@@ -85,7 +87,7 @@ typedef struct td_cue {
 struct td_quote_rules {
   td_lexicon *lx;
   const td_wordnet *wn;
-  uint8_t *wc;  /* per form: QW_*                       */
+  uint16_t *wc; /* per form: QW_*                       */
   int32_t *cue; /* per form: first cue, -1              */
   uint64_t *cuebit; /* per form: 1 if cue[form] >= 0: a bit set that
                        stays in cache, asked for every token      */
@@ -103,7 +105,7 @@ typedef struct td_qload {
   TD_VEC(uint32_t) form;  /* pending: form id ... */
   TD_VEC(uint32_t) cuei;  /* ... and its cue      */
   TD_VEC(uint32_t) wform; /* pending word classes */
-  TD_VEC(uint8_t) wbits;
+  TD_VEC(uint16_t) wbits;
 } td_qload;
 
 static int td_qclass(td_field f) {
@@ -130,7 +132,7 @@ static void td_qadd_form(td_qload *L, const char *form, uint32_t cue) {
   size_t n = strlen(form);
   if (n > 4 && !strcmp(form + n - 3, "ing")) {
     td_vec_push(&L->wform, id);
-    td_vec_push(&L->wbits, (uint8_t)QW_ING);
+    td_vec_push(&L->wbits, (uint16_t)QW_ING);
   }
 }
 
@@ -180,7 +182,7 @@ static bool td_qrecord(void *ud, const td_record *rec, td_diag *err) {
     uint32_t id = td_lexicon_intern(q->lx, words[0]);
     if (id) {
       td_vec_push(&L->wform, id);
-      td_vec_push(&L->wbits, (uint8_t)-cls);
+      td_vec_push(&L->wbits, (uint16_t)-cls);
     }
     return true;
   }
@@ -207,7 +209,7 @@ static bool td_qrecord(void *ud, const td_record *rec, td_diag *err) {
       uint32_t id = td_lexicon_intern(q->lx, forms[i]);
       if (id) {
         td_vec_push(&L->wform, id);
-        td_vec_push(&L->wbits, (uint8_t)QW_NEEDTHAT);
+        td_vec_push(&L->wbits, (uint16_t)QW_NEEDTHAT);
       }
     }
   }
@@ -240,8 +242,21 @@ td_quote_rules *td_quote_rules_load(const char *dir, td_lexicon *lx,
   uint32_t verbs[TD_COUNT(td_verb_words)];
   for (size_t i = 0; i < TD_COUNT(td_verb_words); i++)
     verbs[i] = td_lexicon_intern(lx, td_verb_words[i]);
+  /* the irregular past forms of verb.exc ("shot", "spoke", "went") */
+  for (size_t i = 0; wn && i < wn->verb.n; i++) {
+    const char *f = wn->verb.v[i].form;
+    size_t n = strlen(f);
+    if (n < 3 || strpbrk(f, "_-'") || f[n - 1] == 's' ||
+        !strcmp(f + n - 2, "ed") || (n > 4 && !strcmp(f + n - 3, "ing")))
+      continue;
+    uint32_t id = td_lexicon_intern(lx, f);
+    if (id) {
+      td_vec_push(&L.wform, id);
+      td_vec_push(&L.wbits, (uint16_t)QW_PAST);
+    }
+  }
   q->nforms = td_lexicon_nforms(lx) + 1;
-  q->wc = td_calloc(q->nforms, 1);
+  q->wc = td_calloc(q->nforms, sizeof(uint16_t));
   q->cue = td_malloc(q->nforms * sizeof(int32_t));
   for (size_t i = 0; i < q->nforms; i++)
     q->cue[i] = -1;
@@ -335,7 +350,7 @@ static inline bool td_tok_is(const td_qrun *R, uint32_t i, char c) {
          R->doc->text[R->t[i].start] == c;
 }
 
-static inline uint8_t td_wc(const td_qrun *R, uint32_t i) {
+static inline uint16_t td_wc(const td_qrun *R, uint32_t i) {
   uint32_t f = R->forms ? R->forms[i] : 0;
   return f && f < R->q->nforms ? R->q->wc[f] : 0;
 }
@@ -879,6 +894,96 @@ static void td_set_cue(const td_qrun *R, td_quote *qt, int32_t c,
       R->inq[k] = 2;
 }
 
+/* A lower-case verb in the past tense that the cue list may not know:
+ * "-ed" ("mused", "cracked") or an irregular form of verb.exc ("shot");
+ * with `present`, also "-s" ("continues", "quips"). */
+static bool td_past(const td_qrun *R, uint32_t i, bool present) {
+  const td_token *t = &R->t[i];
+  if (i >= R->n || t->kind != TD_TOK_WORD || (t->flags & TD_TF_CLITIC) ||
+      R->inq[i] == 1)
+    return false;
+  const char *w = R->doc->text + t->start;
+  size_t n = t->end - t->start;
+  if (w[0] < 'a' || w[0] > 'z')
+    return false;
+  uint16_t c = td_wc(R, i);
+  if (c & (QW_AUX | QW_VERB | QW_DET | QW_PRON | QW_BOUND | QW_ADJUNCT))
+    return false;
+  if (c & QW_PAST)
+    return true;
+  if (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd')
+    return !(n <= 5 && w[n - 3] == 'e') && strncmp(w, "indeed", n) &&
+           strncmp(w, "hundred", n);
+  return present && n > 3 && w[n - 1] == 's' && w[n - 2] != 's' &&
+         w[n - 2] != 'u' && w[n - 2] != 'i';
+}
+
+/* A short speaker that starts at token k, not at or after hi: a pronoun,
+ * a mention (after a determiner), one to four capitalised words the
+ * entities layer does not know ("Bennett"), or a determiner and one to
+ * three words ("the spokesman"): [*a, *b). */
+static bool td_src_short(const td_qrun *R, uint32_t k, uint32_t hi,
+                         uint32_t *a, uint32_t *b) {
+  if (k >= hi || R->t[k].kind != TD_TOK_WORD || R->inq[k] == 1)
+    return false;
+  if (td_wc(R, k) & QW_PRON) {
+    /* not "which", "who", "that" */
+    const char *w = R->doc->text + R->t[k].start;
+    if ((w[0] | 0x20) == 'w' || (w[0] | 0x20) == 't')
+      return false;
+    *a = k;
+    *b = k + 1;
+    return true;
+  }
+  uint32_t s = k;
+  while (s < hi && s - k < 2 && (td_wc(R, s) & QW_DET))
+    s++;
+  if (s >= hi || R->tx[s])
+    return false;
+  if (R->ent_first[s] >= 0) {
+    uint32_t e = R->E->v.v[R->ent_first[s]].tok_end;
+    *a = k;
+    *b = e < hi ? e : hi;
+    return true;
+  }
+  uint32_t m = s;
+  if (R->t[s].flags & TD_TF_CAP) {
+    while (m < hi && m - s < 4 && R->t[m].kind == TD_TOK_WORD &&
+           (R->t[m].flags & TD_TF_CAP) &&
+           !(td_wc(R, m) & (QW_DET | QW_PRON | QW_BOUND | QW_AUX | QW_VERB)))
+      m++;
+  } else if (s > k) {
+    while (m < hi && m - s < 3 && R->t[m].kind == TD_TOK_WORD &&
+           !(R->t[m].flags & TD_TF_CAP) && !td_past(R, m, false) &&
+           !(td_wc(R, m) & (QW_DET | QW_PRON | QW_BOUND | QW_AUX | QW_VERB |
+                            QW_ADJUNCT)) &&
+           !td_cue_maybe(R, m))
+      m++;
+  }
+  if (m == s)
+    return false;
+  *a = k;
+  *b = m;
+  return true;
+}
+
+/* After an attribution that ends before token k: nothing more than a few
+ * words of adjunct ("with a laugh") up to the sentence's end, a comma or
+ * the next quote. */
+static bool td_attr_tail(const td_qrun *R, uint32_t k, uint32_t pe) {
+  for (uint32_t m = k; m < pe && m - k <= 10; m++) {
+    if (R->sent[m] != R->sent[k - 1] || td_tok_is(R, m, ',') ||
+        td_tok_is(R, m, '.') || td_tok_is(R, m, ';') ||
+        (R->t[m].kind == TD_TOK_QUOTE && (R->t[m].flags & TD_TF_OPEN)))
+      return true;
+    if (R->t[m].kind == TD_TOK_QUOTE || td_tok_is(R, m, ':') ||
+        (td_wc(R, m) & (QW_VERB | QW_PRON)) ||
+        (R->forms[m] && R->forms[m] == R->q->f_that) || td_past(R, m, false))
+      return false;
+  }
+  return pe <= k + 11;
+}
+
 /* ---- Direct quotes ------------------------------------------------------- */
 
 typedef struct td_dq {
@@ -982,7 +1087,7 @@ static uint32_t td_para_end(const td_qrun *R, uint32_t i) {
 
 /* "Valiyev said", "he added", "said Valiyev" right after the quote that
  * ends at token qc. */
-static bool td_attr_after(td_qrun *R, td_quote *qt, uint32_t qc,
+static bool td_attr_after(td_qrun *R, td_quote *qt, uint32_t qo, uint32_t qc,
                           uint32_t *after) {
   uint32_t k = qc + 1, pe = td_para_end(R, qc);
   if (k < pe && td_tok_is(R, k, ','))
@@ -1024,6 +1129,41 @@ static bool td_attr_after(td_qrun *R, td_quote *qt, uint32_t qc,
     td_set_speaker(R, qt, a, b);
     *after = ce;
     return true;
+  }
+  /* a verb the cue list does not know, after a quote that ends with a
+   * comma (or ? !): "“...,” Bennett shot back with a laugh.", "“...,”
+   * mused Smith." */
+  uint32_t last = qc > 0 ? qc - 1 : qc;
+  if (qo != td_sent_first(R, qo) || !(td_tok_is(R, last, ',') || td_tok_is(R, last, '?') ||
+        td_tok_is(R, last, '!')) || td_tok_is(R, qc + 1, ','))
+    return false;
+  uint32_t a, b, v;
+  if (td_past(R, k, true) && td_src_short(R, k + 1, pe, &a, &b) &&
+      (R->t[k + 1].flags & TD_TF_CAP || (td_wc(R, k + 1) & QW_DET)) &&
+      td_attr_tail(R, b, pe)) {
+    qt->has_cue = true;
+    qt->cls = QC_SPEECH;
+    qt->cue = td_tspan(R, k, k + 1);
+    td_set_speaker(R, qt, a, b);
+    *after = b;
+    return true;
+  }
+  if (td_src_short(R, k, pe, &a, &b)) {
+    v = b;
+    while (v < pe && v < b + 2 && td_adverb(R, v) && !R->tx[v])
+      v++;
+    /* "-s" ("he mocks."): nothing after it, "Republican leaders" is no
+     * attribution */
+    if (v < pe && td_past(R, v, true) && td_attr_tail(R, v + 1, pe) &&
+        (td_past(R, v, false) || td_tok_is(R, v + 1, '.') ||
+         td_tok_is(R, v + 1, ','))) {
+      qt->has_cue = true;
+      qt->cls = QC_SPEECH;
+      qt->cue = td_tspan(R, v, v + 1);
+      td_set_speaker(R, qt, a, b);
+      *after = v + 1;
+      return true;
+    }
   }
   return false;
 }
@@ -1103,6 +1243,32 @@ static bool td_attr_before(td_qrun *R, td_quote *qt, uint32_t qo) {
       return true;
     }
   }
+  /* a verb the cue list does not know between the sentence's subject and
+   * the quote: "Trump issued the following statement: “...”", "She went
+   * on: “...”", "Prager continues, “...”" (with a comma, the verb right
+   * before it) */
+  uint32_t sa, sb;
+  if (k >= sf && k - sf <= 30 && (colon || td_tok_is(R, k + 1, ',')) &&
+      td_subject(R, sf, k + 1, &sa, &sb)) {
+    uint32_t v = sb;
+    while (v <= k && td_adverb(R, v) && !R->tx[v])
+      v++;
+    if (v > k || !td_past(R, v, v == k) || (!colon && v != k))
+      return false;
+    for (uint32_t m = v + 1; m <= k; m++)
+      if (R->t[m].kind == TD_TOK_QUOTE || R->inq[m] ||
+          (td_wc(R, m) & QW_VERB) ||
+          (R->forms[m] && R->forms[m] == R->q->f_that))
+        return false;
+    const char *w = R->doc->text + R->t[sa].start;
+    if ((td_wc(R, sa) & QW_PRON) && ((w[0] | 0x20) == 'w'))
+      return false;
+    qt->has_cue = true;
+    qt->cue = td_tspan(R, v, k + 1);
+    qt->cls = QC_SPEECH;
+    td_set_speaker(R, qt, sa, sb);
+    return true;
+  }
   return false;
 }
 
@@ -1129,7 +1295,7 @@ static void td_direct_quotes(td_qrun *R) {
     qt.speaker_entity = qt.ref = -1;
     td_add_part(&qt, td_tspan(R, d.open, d.close + 1));
     uint32_t after = d.close + 1;
-    bool found = d.closed && td_attr_after(R, &qt, d.close, &after);
+    bool found = d.closed && td_attr_after(R, &qt, d.open, d.close, &after);
     if (found) {
       /* split: “A,” he said, “B.” */
       bool tail = true;

@@ -275,6 +275,36 @@ static void test_more(void) {
     "Bek|said|D:\"the number is now in the dozens, not in the hundreds.\"");
 }
 
+static void test_unknown_verbs(void) {
+  /* after a quote that ends with a comma: "NAME VERB-ed" and "VERB-ed
+   * NAME" with a verb the cue list does not know */
+  Q("\"They are all here for the free stuff,\" Bennett shot back with a "
+    "laugh.",
+    "Bennett>-|shot|D:\"They are all here for the free stuff,\"");
+  Q("\"Imagine the mayor on the same stage as the governor,\" mused "
+    "Harriet Blaze.",
+    "Harriet Blaze>-|mused|D:\"Imagine the mayor on the same "
+    "stage as the governor,\"");
+  Q("\"The market has not failed the workers,\" he mocks.",
+    "he>-|mocks|D:\"The market has not failed the workers,\"");
+  /* not a title in the middle of a sentence, nor "which VERB-s" */
+  Q("The mayor watched \"Hail, Caesar,\" which debuted in May.", "");
+  /* before a quote: the subject, an unknown verb and a colon (or the verb
+   * right before a comma) */
+  Q("Governor Ann Cole issued the following statement: \"Our prayers are "
+    "with all those affected by the storm.\"",
+    "Governor Ann Cole>Ann Cole|issued the following statement|D:\"Our "
+    "prayers are with all those affected by the storm.\"");
+  Q("Senator Ann Cole went on: \"It is like a leaking house and a plumber "
+    "nobody calls.\"",
+    "Senator Ann Cole>Ann Cole|went on|D:\"It is like a leaking house and "
+    "a plumber nobody calls.\"");
+  Q("Prager continues, \"In fact, the argument is so weak that nobody "
+    "believes it.\"",
+    "Prager>-|continues|D:\"In fact, the argument is so weak that nobody "
+    "believes it.\"");
+}
+
 static void test_seeds(void) {
   td_reader *r = seeds_reader(ctx);
   if (!r)
@@ -333,6 +363,7 @@ int main(void) {
   test_malformed();
   test_constructions();
   test_more();
+  test_unknown_verbs();
   test_seeds();
   td_ctx_free(ctx);
   return td_check_done("test_quotes");
