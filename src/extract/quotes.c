@@ -540,7 +540,10 @@ static bool td_src_head(const td_qrun *R, uint32_t j, uint32_t lo,
   }
   /* "42% say", "59 percent said", "four in 10 said", "nine out of 10
    * say": shares of a poll */
-  if (j > lo && R->t[j - 1].kind == TD_TOK_NUM &&
+  if (j > lo &&
+      (R->t[j - 1].kind == TD_TOK_NUM ||
+       (td_word_is(R, j, QF_PERCENT) && R->t[j - 1].kind == TD_TOK_WORD &&
+        !(td_wc(R, j - 1) & (QW_DET | QW_BOUND | QW_AUX | QW_PRON)))) &&
       (td_tok_sym(R, j, '%') || td_word_is(R, j, QF_PERCENT))) {
     *a = j - 1;
     if (*a > lo && td_adverb_word(R, *a - 1))
@@ -574,6 +577,18 @@ static bool td_src_head(const td_qrun *R, uint32_t j, uint32_t lo,
       s = R->E->v.v[R->ent_end[s - 2]].tok_first;
     while (s > lo && (td_wc(R, s - 1) & QW_DET) && R->sent[s - 1] == R->sent[j])
       s--;
+    /* "a former official", "the top Republican official": words before
+     * the mention back to a determiner */
+    uint32_t m = s;
+    while (m > lo + 1 && s - m < 3 && R->sent[m - 1] == R->sent[j] &&
+           R->t[m - 1].kind == TD_TOK_WORD && R->ent_end[m - 1] < 0 &&
+           !R->tx[m - 1] && !(R->t[m - 1].flags & TD_TF_CLITIC) &&
+           !(td_wc(R, m - 1) & (QW_DET | QW_PRON | QW_VERB | QW_AUX |
+                                QW_BOUND | QW_ADJUNCT)) &&
+           !td_cue_maybe(R, m - 1))
+      m--;
+    if (m < s && (td_wc(R, m - 1) & QW_DET) && R->sent[m - 1] == R->sent[j])
+      s = m - 1;
     *a = s;
     return true;
   }
@@ -724,8 +739,10 @@ static bool td_src_left(const td_qrun *R, uint32_t c, uint32_t lo,
     while (k > lo && j - k < 40) {
       k--;
       const td_token *u = &R->t[k];
+      /* "(I-Vt.)": a full stop before the bracket */
       if (u->kind == TD_TOK_QUOTE || (u->flags & TD_TF_STOP &&
-                                      !(u->flags & TD_TF_ABBREV)) ||
+                                      !(u->flags & TD_TF_ABBREV) &&
+                                      k + 1 != j) ||
           td_tok_is(R, k, ';') || td_tok_is(R, k, ':') ||
           R->sent[k] != R->sent[j])
         return false;
@@ -1418,8 +1435,11 @@ static bool td_src_apposition(const td_qrun *R, uint32_t *sb, uint32_t b) {
     return false;
   uint32_t k = *sb + 1;
   while (k < e && k - *sb <= 25 && !td_tok_is(R, k, ',')) {
+    uint32_t ce;
     if (R->t[k].kind == TD_TOK_QUOTE || (td_wc(R, k) & QW_VERB) ||
-        (td_cue_maybe(R, k) && !(R->t[k].flags & TD_TF_CAP)))
+        (td_cue_maybe(R, k) && !(R->t[k].flags & TD_TF_CAP) &&
+         td_cue_class(R, td_cue_at(R, k, &ce)) > 0 &&
+         td_cue_class(R, td_cue_at(R, k, &ce)) != QC_PREP))
       return false;
     k++;
   }
@@ -1439,6 +1459,24 @@ static uint32_t td_content_start(const td_qrun *R, uint32_t ce, uint32_t b) {
   uint32_t xa = ce;
   while (xa < b && R->tx[xa])
     xa++;
+  /* "said on Friday he ...", "said in an interview they ...": an
+   * adjunct, then a clause that opens with a pronoun (or, after a time,
+   * with a determiner or a name) */
+  if (xa < b && (td_wc(R, xa) & QW_ADJUNCT) && td_form_word(R, xa, R->forms[xa])) {
+    uint32_t m = xa + 1;
+    while (m < b && m - xa <= 6 && !R->tx[m] &&
+           (R->t[m].kind == TD_TOK_WORD || R->t[m].kind == TD_TOK_NUM) &&
+           !(td_wc(R, m) & (QW_PRON | QW_VERB | QW_AUX | QW_BOUND)) &&
+           R->forms[m] != R->q->f_that)
+      m++;
+    bool time = m < b && R->tx[m];
+    while (m < b && R->tx[m])
+      m++;
+    if (m + 1 < b && m > xa + 1 &&
+        (((td_wc(R, m) & QW_PRON) && td_form_word(R, m, R->forms[m])) ||
+         (time && ((td_wc(R, m) & QW_DET) || R->ent_first[m] >= 0))))
+      xa = m;
+  }
   for (uint32_t k = xa; k < b && k - ce <= 14; k++) {
     if (R->forms[k] && R->forms[k] == R->q->f_that)
       return k;

@@ -305,6 +305,27 @@ static void test_unknown_verbs(void) {
     "believes it.\"");
 }
 
+static void test_sources(void) {
+  /* words before a mention back to its determiner */
+  Q("The plan is good, a former official said.",
+    "a former official>-|said|The plan is good");
+  /* an apposition with "in" (the first word of "in the words of") */
+  Q("The plan is good, said Steven Taylor, a chairman in Alabama.",
+    "Steven Taylor, a chairman in Alabama>Steven Taylor|said|The plan is "
+    "good");
+  /* a full stop before the closing bracket */
+  Q("Trade Talks Resume.\n\nBernie Sanders (I-Vt.) said he will go.",
+    "Bernie Sanders (I-Vt.)>-|said|he will go");
+  /* an adjunct between the cue and a clause */
+  Q("Trade Talks Resume.\n\nSheldon Adelson said on Friday he met the "
+    "mayor.",
+    "Sheldon Adelson>Sheldon Adelson|said|he met the mayor");
+  /* a share in words */
+  Q("Trade Talks Resume.\n\nTwenty-four percent said they were more likely "
+    "to vote for him.",
+    "Twenty-four percent>-|said|they were more likely to vote for him");
+}
+
 static void test_seeds(void) {
   td_reader *r = seeds_reader(ctx);
   if (!r)
@@ -364,6 +385,7 @@ int main(void) {
   test_constructions();
   test_more();
   test_unknown_verbs();
+  test_sources();
   test_seeds();
   td_ctx_free(ctx);
   return td_check_done("test_quotes");
