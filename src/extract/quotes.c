@@ -505,6 +505,23 @@ static bool td_adverb_word(const td_qrun *R, uint32_t j) {
   return false;
 }
 
+/* A word that can stand for a group of people by itself: "many",
+ * "half", "others", "everyone". */
+static bool td_quantifier(const td_qrun *R, uint32_t j) {
+  static const char *const w[] = {
+      "many",   "most",    "some",     "several",  "few",    "all",
+      "both",   "half",    "majority", "minority", "others", "everyone",
+      "someone", "anyone", "nobody",   "everybody", "somebody", "plurality"};
+  const td_token *t = &R->t[j];
+  size_t n = t->end - t->start;
+  if (t->kind != TD_TOK_WORD)
+    return false;
+  for (size_t i = 0; i < TD_COUNT(w); i++)
+    if (strlen(w[i]) == n && !strncasecmp(R->doc->text + t->start, w[i], n))
+      return true;
+  return false;
+}
+
 /* A lower-case word ending in "-ing" ("appearing", "citing"). */
 static bool td_ing(const td_qrun *R, uint32_t j) {
   const td_token *t = &R->t[j];
@@ -563,6 +580,15 @@ static bool td_src_head(const td_qrun *R, uint32_t j, uint32_t lo,
       *a = s;
       return true;
     }
+  }
+  /* "Many said", "Nearly half say", "most of them said": a quantifier
+   * (after an adverb) */
+  if (td_quantifier(R, j) && !R->tx[j] &&
+      !(j > lo && (td_wc(R, j - 1) & QW_DET))) {
+    *a = j;
+    if (*a > lo && td_adverb_word(R, *a - 1))
+      (*a)--;
+    return true;
   }
   /* "his claims", "this week said" */
   if ((td_wc(R, j) & QW_DET) || R->tx[j] || td_word_is(R, j, QF_WHOSE))
@@ -762,6 +788,8 @@ static bool td_src_left(const td_qrun *R, uint32_t c, uint32_t lo,
   return true;
 }
 
+static bool td_past(const td_qrun *R, uint32_t i, bool present);
+
 /* The subject that opens the sentence [a, ...), before token lim: after
  * an opening adjunct ("On Saturday, "), a pronoun or a noun phrase that
  * ends with a mention ("Democratic presidential candidate Sen. Bernie
@@ -811,7 +839,8 @@ static bool td_subject(const td_qrun *R, uint32_t a, uint32_t lim,
       break;
   }
   if (!end && capend > s && capend < lim &&
-      (td_cue_maybe(R, capend) || td_adverb(R, capend)))
+      (td_cue_maybe(R, capend) || td_adverb(R, capend) ||
+       td_past(R, capend, false)))
     end = capend;
   if (!end)
     return false;
@@ -1644,8 +1673,13 @@ static void td_reported(td_qrun *R) {
               (!last || o->cue.start > last->cue.start))
             last = o;
         }
-        if (!last && and_)
-          continue;
+        /* "Clinton celebrated in Florida and said ...": the subject of
+         * the sentence */
+        if (!last && and_) {
+          if (!td_subject(R, a, i, &sa, &sb))
+            continue;
+          goto subject;
+        }
         if (last) {
           /* "X said in June, citing ...": the speaker of that cue */
           td_quote qt;
@@ -1669,6 +1703,7 @@ static void td_reported(td_qrun *R) {
         if (!td_subject(R, a, i, &sa, &sb))
           continue;
       }
+    subject:;
       /* "The need ... disappeared, the spokesman said." */
       uint32_t tail = td_trim_end(R, ce, b);
       bool final = sa > a + 2 && td_tok_is(R, sa - 1, ',');
