@@ -54,12 +54,18 @@ enum {
   /* forms of "be" */
   QF_IS, QF_ARE, QF_WAS, QF_WERE, QF_BE, QF_BEEN, QF_BEING, QF_AM,
   /* adjectives of feeling that look like participles */
-  QF_WORRIED, QF_CONCERNED, QF_CONVINCED, QF_DETERMINED, QF_N
+  QF_WORRIED, QF_CONCERNED, QF_CONVINCED, QF_DETERMINED,
+  /* prepositions after a noun cue ("support for", "questions about") */
+  QF_FOR, QF_ABOUT, QF_ON, QF_AGAINST, QF_OVER, QF_WITH,
+  /* possessive determiners */
+  QF_HIS, QF_HER, QF_THEIR, QF_ITS, QF_OUR, QF_MY, QF_YOUR, QF_N
 };
 static const char *const td_qf_words[QF_N] = {
     "whose", "and", "of", "by", "from", "at", "to", "percent", "in", "out",
     "but", "is", "are", "was", "were", "be", "been", "being", "am",
-    "worried", "concerned", "convinced", "determined"};
+    "worried", "concerned", "convinced", "determined", "for", "about", "on",
+    "against", "over", "with", "his", "her", "their", "its", "our", "my",
+    "your"};
 
 /* After a cue: words that open an adjunct, not what was said. */
 static const char *const td_adjunct_words[] = {
@@ -89,6 +95,7 @@ struct td_quote_rules {
   const td_wordnet *wn;
   uint16_t *wc; /* per form: QW_*                       */
   int32_t *cue; /* per form: first cue, -1              */
+  int32_t *ncue; /* per form: first noun cue ("decision"), -1 */
   uint64_t *cuebit; /* per form: 1 if cue[form] >= 0: a bit set that
                        stays in cache, asked for every token      */
   size_t nforms;
@@ -104,6 +111,8 @@ typedef struct td_qload {
   td_quote_rules *q;
   TD_VEC(uint32_t) form;  /* pending: form id ... */
   TD_VEC(uint32_t) cuei;  /* ... and its cue      */
+  TD_VEC(uint32_t) nform; /* pending noun cues: form id ... */
+  TD_VEC(uint32_t) ncuei; /* ... and its cue                */
   TD_VEC(uint32_t) wform; /* pending word classes */
   TD_VEC(uint16_t) wbits;
 } td_qload;
@@ -144,8 +153,10 @@ static bool td_qrecord(void *ud, const td_record *rec, td_diag *err) {
                                      "nosource], found %zu field(s)", rec->n);
   bool past = rec->n == 3 && td_field_eq(rec->f[2], "past");
   bool nosource = rec->n == 3 && td_field_eq(rec->f[2], "nosource");
-  if (rec->n == 3 && !past && !nosource)
-    return td_record_error(rec, err, "unknown option '%.*s' (past, nosource)",
+  bool noun = rec->n == 3 && td_field_eq(rec->f[2], "noun");
+  if (rec->n == 3 && !past && !nosource && !noun)
+    return td_record_error(rec, err, "unknown option '%.*s' (past, nosource, "
+                                     "noun)",
                            (int)rec->f[2].n, rec->f[2].s);
   int cls = td_qclass(rec->f[1]);
   if (!cls)
@@ -172,7 +183,7 @@ static bool td_qrecord(void *ud, const td_record *rec, td_diag *err) {
                            (int)rec->f[1].n, rec->f[1].s);
   char key[400];
   snprintf(key, sizeof(key), "%.*s\t%d", (int)rec->f[0].n, rec->f[0].s,
-           cls < 0 ? cls : 1);
+           cls < 0 ? cls : noun ? 2 : 1);
   uint32_t line;
   if (td_strmap_get(q->seen, key, strlen(key), &line))
     return td_record_error(rec, err, "'%.*s' is already listed at line %u",
@@ -197,6 +208,24 @@ static bool td_qrecord(void *ud, const td_record *rec, td_diag *err) {
   td_vec_push(&q->cues, cue);
   if (cls == QC_PREP) {
     td_qadd_form(L, words[0], ci);
+    return true;
+  }
+  if (noun) {
+    /* the noun and its plural ("claim", "claims"; "speech", "speeches") */
+    char pl[72];
+    size_t n = strlen(words[0]);
+    bool es = n > 1 && (words[0][n - 1] == 's' || words[0][n - 1] == 'x' ||
+                        (words[0][n - 1] == 'h' &&
+                         (words[0][n - 2] == 's' || words[0][n - 2] == 'c')));
+    snprintf(pl, sizeof(pl), "%s%s", words[0], es ? "es" : "s");
+    const char *nf[2] = {words[0], pl};
+    for (int k = 0; k < 2; k++) {
+      uint32_t id = td_lexicon_intern(q->lx, nf[k]);
+      if (id) {
+        td_vec_push(&L->nform, id);
+        td_vec_push(&L->ncuei, ci);
+      }
+    }
     return true;
   }
   char forms[4][64];
@@ -258,8 +287,17 @@ td_quote_rules *td_quote_rules_load(const char *dir, td_lexicon *lx,
   q->nforms = td_lexicon_nforms(lx) + 1;
   q->wc = td_calloc(q->nforms, sizeof(uint16_t));
   q->cue = td_malloc(q->nforms * sizeof(int32_t));
+  q->ncue = td_malloc(q->nforms * sizeof(int32_t));
   for (size_t i = 0; i < q->nforms; i++)
-    q->cue[i] = -1;
+    q->cue[i] = q->ncue[i] = -1;
+  for (size_t i = L.nform.n; i-- > 0;) {
+    uint32_t f = L.nform.v[i], c = L.ncuei.v[i];
+    int32_t *at = &q->ncue[f];
+    while (*at >= 0 && q->cues.v[*at].nrest >= q->cues.v[c].nrest)
+      at = &q->cues.v[*at].next;
+    q->cues.v[c].next = *at;
+    *at = (int32_t)c;
+  }
   /* chain cues by first form; the longer phrases first, so that "call
    * for" is tried before "call" */
   for (size_t i = L.form.n; i-- > 0;) {
@@ -289,6 +327,8 @@ td_quote_rules *td_quote_rules_load(const char *dir, td_lexicon *lx,
       q->cuebit[i >> 6] |= 1ull << (i & 63);
   td_vec_free(&L.form);
   td_vec_free(&L.cuei);
+  td_vec_free(&L.nform);
+  td_vec_free(&L.ncuei);
   td_vec_free(&L.wform);
   td_vec_free(&L.wbits);
   td_strmap_free(q->seen);
@@ -305,6 +345,7 @@ void td_quote_rules_free(td_quote_rules *q) {
     return;
   td_free(q->wc);
   td_free(q->cue);
+  td_free(q->ncue);
   td_free(q->cuebit);
   td_vec_free(&q->cues);
   td_strmap_free(q->seen);
@@ -317,6 +358,7 @@ void td_quote_rules_free(td_quote_rules *q) {
 
 typedef struct td_quote {
   bool has_speaker, has_cue, direct, inherited;
+  bool noun; /* a noun cue: "his support for ..." */
   uint8_t cls, nparts;
   td_span speaker, cue;
   int32_t speaker_entity, ref;
@@ -1484,7 +1526,8 @@ static bool td_src_apposition(const td_qrun *R, uint32_t *sb, uint32_t b) {
 /* Where the content after a cue ending at token ce begins, in a sentence
  * ending at b: "X said (to reporters on Tuesday) that ...", "X believes
  * ...". */
-static uint32_t td_content_start(const td_qrun *R, uint32_t ce, uint32_t b) {
+static uint32_t td_content_start(const td_qrun *R, uint32_t ce, uint32_t b,
+                                 uint8_t cls) {
   uint32_t xa = ce;
   while (xa < b && R->tx[xa])
     xa++;
@@ -1506,9 +1549,14 @@ static uint32_t td_content_start(const td_qrun *R, uint32_t ce, uint32_t b) {
          (time && ((td_wc(R, m) & QW_DET) || R->ent_first[m] >= 0))))
       xa = m;
   }
+  bool object = false;
   for (uint32_t k = xa; k < b && k - ce <= 14; k++) {
+    /* "defended his support for a bill that ...": after a stance's
+     * object, "that" opens a relative clause */
     if (R->forms[k] && R->forms[k] == R->q->f_that)
-      return k;
+      return object ? xa : k;
+    object |= cls == QC_STANCE &&
+              ((td_wc(R, k) & QW_DET) || (R->t[k].flags & TD_TF_CLITIC));
     /* a subject, a verb or another cue: the content began at xa ("said
      * his attacks had worked and said that ...") */
     if (R->t[k].kind != TD_TOK_WORD && R->t[k].kind != TD_TOK_NUM &&
@@ -1551,6 +1599,112 @@ static uint32_t td_content_end(const td_qrun *R, uint32_t xa, uint32_t b) {
       return k;
   }
   return b;
+}
+
+/* The noun cue at token i ("decision", "claims", "support for"): one of
+ * cues.txt's `noun` entries, or a verb cue read as a noun (not an "-ed"
+ * form); its index and *end, or -1. */
+static int32_t td_noun_cue_at(const td_qrun *R, uint32_t i, uint32_t *end) {
+  if (i >= R->n || R->t[i].kind != TD_TOK_WORD || !R->forms ||
+      ((R->t[i].flags & TD_TF_CAP) && i != td_sent_first(R, i)))
+    return -1;
+  uint32_t f = R->forms[i];
+  if (!f || f >= R->q->nforms)
+    return -1;
+  const char *w = R->doc->text + R->t[i].start;
+  size_t n = R->t[i].end - R->t[i].start;
+  bool ed = n > 2 && w[n - 2] == 'e' && w[n - 1] == 'd';
+  for (int pass = 0; pass < 2; pass++) {
+    if (pass && ed)
+      break;
+    for (int32_t c = pass ? R->q->cue[f] : R->q->ncue[f]; c >= 0;
+         c = R->q->cues.v[c].next) {
+      const td_cue *cu = &R->q->cues.v[c];
+      if (cu->cls == QC_PREP || cu->nosource)
+        continue;
+      uint32_t k = i + 1;
+      bool ok = true;
+      for (uint32_t r = 0; r < cu->nrest && ok; r++, k++)
+        ok = k < R->n && R->sent[k] == R->sent[i] && R->forms[k] == cu->rest[r];
+      if (ok) {
+        *end = k;
+        return c;
+      }
+    }
+  }
+  return -1;
+}
+
+/* "his support for a bill", "Trump's claim that ...", "her decision to
+ * run": a possessor (a possessive determiner, or a source and "'s"), a
+ * noun cue, and what follows it ("that ...", "to ...", a preposition and
+ * its object) up to a comma or the sentence's end. The token after the
+ * quote into *next. */
+static bool td_noun_attr(td_qrun *R, uint32_t i, uint32_t a, uint32_t b,
+                         uint32_t *next) {
+  uint32_t p = i - 1, sa;
+  if (td_word_in(R, p, QF_HIS, QF_YOUR)) {
+    /* "his support for ..." as the object of a verb is most often what
+     * that verb's subject reports: only as a subject or after a
+     * preposition */
+    if (p > a && R->t[p - 1].kind == TD_TOK_WORD &&
+        !(td_wc(R, p - 1) & (QW_ADJUNCT | QW_BOUND)) && !td_word_is(R, p - 1, QF_OF) &&
+        !td_word_in(R, p - 1, QF_FOR, QF_WITH))
+      return false;
+    sa = p;
+  } else if ((R->t[p].flags & TD_TF_CLITIC) && R->t[p].end - R->t[p].start >= 2 &&
+             (R->doc->text[R->t[p].end - 1] | 0x20) == 's' && p > a &&
+             !R->inq[p - 1] && td_src_head(R, p - 1, a, &sa)) {
+  } else {
+    return false;
+  }
+  uint32_t ce;
+  int32_t c = td_noun_cue_at(R, i, &ce);
+  if (c < 0 || ce >= b)
+    return false;
+  uint32_t cb = ce, xa = ce;
+  bool clause = false;
+  if (R->forms[xa] && R->forms[xa] == R->q->f_that) {
+    clause = true;
+  } else if (td_word_is(R, xa, QF_TO)) {
+    /* "opposition to the war"; "decision to run" */
+    if (xa + 1 < b && ((td_wc(R, xa + 1) & QW_DET) ||
+                       (R->t[xa + 1].flags & TD_TF_CAP) ||
+                       R->t[xa + 1].kind == TD_TOK_NUM))
+      cb = xa = xa + 1;
+    else
+      clause = true;
+  } else if (cb > i + 1 && td_word_in(R, cb - 1, QF_FOR, QF_WITH)) {
+    /* the preposition is part of the cue ("support for") */
+  } else if (td_word_in(R, xa, QF_FOR, QF_WITH) || td_word_is(R, xa, QF_OF)) {
+    cb = xa = xa + 1;
+  } else if (td_word_in(R, xa, QF_IS, QF_WAS) && xa + 1 < b &&
+             R->forms[xa + 1] == R->q->f_that) {
+    cb = xa + 1;
+    xa = xa + 1;
+    clause = true;
+  } else {
+    return false;
+  }
+  uint32_t xe = xa;
+  while (xe < b && xe - xa < 30 && !td_tok_is(R, xe, ',') &&
+         !td_tok_is(R, xe, ';') && !td_tok_is(R, xe, ':') &&
+         !td_tok_is(R, xe, '(') && R->t[xe].kind != TD_TOK_DASH &&
+         R->inq[xe] != 1 && !(xe > xa && !clause && (td_wc(R, xe) & QW_VERB)))
+    xe++;
+  xe = td_trim_end(R, xa, xe);
+  if (xe <= xa || (xe == xa + 1 && R->t[xa].kind != TD_TOK_WORD))
+    return false;
+  td_quote qt;
+  memset(&qt, 0, sizeof(qt));
+  qt.speaker_entity = qt.ref = -1;
+  td_set_cue(R, &qt, c, i, cb);
+  td_set_speaker(R, &qt, sa, i);
+  td_add_part(&qt, td_tspan(R, xa, xe));
+  qt.noun = true;
+  td_vec_push(&R->out->v, qt);
+  *next = xe;
+  return true;
 }
 
 /* "Carly Fiorina: Bill Clinton's fair game", "Insiders: Trump will
@@ -1598,6 +1752,13 @@ static void td_reported(td_qrun *R) {
     uint32_t a = doc->sentences.v[s].tok_first, b = doc->sentences.v[s].tok_end;
     td_colon_cue(R, a, b);
     for (uint32_t i = a; i < b; i++) {
+      uint32_t nx;
+      if (i > a && !R->inq[i] &&
+          ((td_wc(R, i - 1) & QW_DET) || (R->t[i - 1].flags & TD_TF_CLITIC)) &&
+          td_noun_attr(R, i, a, b, &nx)) {
+        i = nx - 1;
+        continue;
+      }
       if (R->inq[i] || !td_cue_maybe(R, i))
         continue;
       uint32_t ce;
@@ -1689,7 +1850,7 @@ static void td_reported(td_qrun *R) {
           qt.inherited = false;
           qt.nparts = 0;
           td_set_cue(R, &qt, c, i, ce);
-          uint32_t xa = td_content_start(R, ce, b);
+          uint32_t xa = td_content_start(R, ce, b, cls);
           uint32_t xb = td_trim_end(R, xa, td_content_end(R, xa, b));
           while (xa < xb && td_tok_is(R, xa, ','))
             xa++;
@@ -1759,7 +1920,7 @@ static void td_reported(td_qrun *R) {
         i = tail - 1;
         continue;
       }
-      uint32_t xa = td_content_start(R, ce, b);
+      uint32_t xa = td_content_start(R, ce, b, cls);
       if (xa < b && R->t[xa].kind == TD_TOK_QUOTE && R->inq[xa] == 1)
         continue; /* a direct quote follows: done already */
       /* "Trump is expected to win", "She was asked about ...": the
@@ -1932,7 +2093,7 @@ static void td_drop_nested(td_quotes *Q) {
      * he's doing.”": a quoted thought inside a reported statement */
     bool dnest = q->direct && q->has_cue && !q->inherited &&
                  q->cls != QC_SPEECH;
-    if (!orphan && !dnest && (q->direct || !q->has_cue ||
+    if (!orphan && !dnest && !q->noun && (q->direct || !q->has_cue ||
                     !(q->cls == QC_THOUGHT || q->cls == QC_STANCE ||
                       q->cls == QC_EVIDENCE)))
       continue;

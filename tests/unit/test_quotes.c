@@ -326,6 +326,37 @@ static void test_sources(void) {
     "Twenty-four percent>-|said|they were more likely to vote for him");
 }
 
+static void test_nouns(void) {
+  /* a possessor, a noun cue and what follows it */
+  Q("Trade Talks Resume.\n\nHis support for a bill that protected the "
+    "border drew fire.",
+    "His>-|support for|a bill that protected the border drew fire");
+  Q("Trade Talks Resume.\n\nMayor Lena Holt's decision to run surprised "
+    "the council.",
+    "Mayor Lena Holt's>Lena Holt|decision|to run surprised the council");
+  Q("Trade Talks Resume.\n\nThe mayor's criticism of the plan, made on "
+    "Friday, stands.",
+    "The mayor's>-|criticism of|the plan");
+  /* the object of a verb: what that verb's subject reports */
+  Q("Trade Talks Resume.\n\nThe senator defended his support for the "
+    "bill.",
+    "The senator>-|defended|his support for the bill");
+  /* no noun cue without a possessor */
+  Q("Trade Talks Resume.\n\nThe decision to run surprised the council.",
+    "");
+}
+
+static void test_subjects(void) {
+  /* a quantifier as a source */
+  Q("Trade Talks Resume.\n\nNearly half said they prefer someone with "
+    "experience.",
+    "Nearly half>-|said|they prefer someone with experience");
+  /* "... and said" without an earlier cue: the sentence's subject */
+  Q("Trade Talks Resume.\n\nClinton celebrated in Florida with supporters "
+    "and said it was another step closer to winning.",
+    "Clinton>-|said|it was another step closer to winning");
+}
+
 static void test_seeds(void) {
   td_reader *r = seeds_reader(ctx);
   if (!r)
@@ -386,6 +417,8 @@ int main(void) {
   test_more();
   test_unknown_verbs();
   test_sources();
+  test_nouns();
+  test_subjects();
   test_seeds();
   td_ctx_free(ctx);
   return td_check_done("test_quotes");
