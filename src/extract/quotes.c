@@ -1911,7 +1911,8 @@ static void td_reported(td_qrun *R) {
             !td_cue_maybe(R, ce + 1) && !td_ing(R, ce + 1) &&
             R->inq[ce + 1] != 1) {
           uint32_t xb = td_trim_end(R, ce + 1, td_content_end(R, ce + 1, b));
-          if (xb > ce + 1)
+          /* not ", Dushanbe Courier reports": another attribution */
+          if (xb > ce + 1 && !td_cue_maybe(R, xb - 1))
             td_add_part(&R->out->v.v[R->out->v.n - 1],
                         td_tspan(R, ce + 1, xb));
           i = xb - 1;

@@ -320,6 +320,11 @@ static void test_sources(void) {
   Q("Trade Talks Resume.\n\nSheldon Adelson said on Friday he met the "
     "mayor.",
     "Sheldon Adelson>Sheldon Adelson|said|he met the mayor");
+  /* the rest of the sentence is another attribution, not content */
+  Q("Trade Talks Resume.\n\nTen detainees returned home on Tuesday, the "
+    "press centre of the border troops said, Dushanbe Courier reports.",
+    "the press centre of the border troops>-|said|Ten detainees returned "
+    "home on Tuesday");
   /* a share in words */
   Q("Trade Talks Resume.\n\nTwenty-four percent said they were more likely "
     "to vote for him.",
