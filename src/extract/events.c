@@ -389,8 +389,8 @@ static void td_make_units(td_erun *E) {
       E->units.v[j] = E->units.v[j - 1];
       E->units.v[j - 1] = t;
     }
-  for (size_t i = 0; i < E->ntok; i++)
-    E->unit_at[i] = -1;
+  /* (a token of no unit is -1 already: units are disjoint, and each
+   * token of one is set again here) */
   for (size_t u = 0; u < E->units.n; u++)
     for (uint32_t i = E->units.v[u].tf; i < E->units.v[u].te; i++)
       E->unit_at[i] = (int32_t)u;
