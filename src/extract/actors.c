@@ -99,9 +99,18 @@ static bool td_is_particle(const td_arun *R, const char *s, size_t n) {
 
 /* Can token t be part of a name? A capitalised word, an initial, or a
  * particle joined by a hyphen to a capitalised word (al-Assad). */
-static bool td_name_token(const td_arun *R, uint32_t t, bool first) {
+/* (td_name_token's rare case: a hyphenated lower-case word) */
+__attribute__((noinline)) static bool td_name_particle(const td_arun *R,
+                                                       const td_token *tok) {
   const td_doc *doc = R->doc;
-  const td_token *tok = &doc->tokens.v[t];
+  const char *s = doc->text + tok->start;
+  const char *h = memchr(s, '-', tok->end - tok->start);
+  return h && td_is_particle(R, s, (size_t)(h - s)) &&
+         h + 1 < doc->text + tok->end && isupper((unsigned char)h[1]);
+}
+
+static inline bool td_name_token(const td_arun *R, uint32_t t, bool first) {
+  const td_token *tok = &R->doc->tokens.v[t];
   if (tok->kind != TD_TOK_WORD)
     return false;
   if (tok->flags & TD_TF_INITIAL)
@@ -110,10 +119,7 @@ static bool td_name_token(const td_arun *R, uint32_t t, bool first) {
     return true;
   if (!(tok->flags & TD_TF_HYPHEN)) /* a word has '-' only as a hyphen */
     return false;
-  const char *s = doc->text + tok->start;
-  const char *h = memchr(s, '-', tok->end - tok->start);
-  return h && td_is_particle(R, s, (size_t)(h - s)) &&
-         h + 1 < doc->text + tok->end && isupper((unsigned char)h[1]);
+  return td_name_particle(R, tok);
 }
 
 /* ---- Units ------------------------------------------------------------- */
@@ -260,11 +266,15 @@ typedef struct td_comp {
 } td_comp;
 
 static bool td_state_sector(const char *code) {
-  static const char *const s[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
-  for (size_t i = 0; i < TD_COUNT(s); i++)
-    if (!strncmp(code, s[i], 3))
-      return true;
-  return false;
+  if (!code[0] || !code[1] || !code[2])
+    return false;
+#define TD_C3(a, b, c) ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16)
+  uint32_t k = TD_C3((unsigned char)code[0], (unsigned char)code[1],
+                     (unsigned char)code[2]);
+  return k == TD_C3('G', 'O', 'V') || k == TD_C3('M', 'I', 'L') ||
+         k == TD_C3('C', 'O', 'P') || k == TD_C3('J', 'U', 'D') ||
+         k == TD_C3('L', 'E', 'G') || k == TD_C3('S', 'P', 'Y');
+#undef TD_C3
 }
 
 static void td_add_agentcode(td_comp *c, const td_agentcode *a) {
