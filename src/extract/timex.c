@@ -281,13 +281,14 @@ const td_timexes *td_timex_run(td_doc *doc, const td_timex_grammar *g) {
     if (!strcmp(t.value, "XXXX") && t.anchor != TD_ANCHOR_UNKNOWN)
       continue; /* the words matched but make no time (February 30) */
     last_end = end;
-    td_vec_push(&L->v, t);
     /* "the quarter ended Sept. 30": the end date tells which quarter; the
-     * text is still at the quarter */
+     * text is still at the quarter (read before the push, which may move
+     * the vector cx.ref points into) */
     bool ends = first > 0 && tt.v[first - 1].seg == tt.v[first].seg &&
                 (tt.v[first - 1].word == g->w_ended ||
                  tt.v[first - 1].word == g->w_ending) &&
                 cx.ref && strchr(cx.ref->value, 'Q');
+    td_vec_push(&L->v, t);
     if (td_is_reference(&t, r) && !ends) {
       cx.ref = NULL; /* the vector may have moved */
       cx.ref_index = (int)L->v.n - 1;
