@@ -97,10 +97,14 @@ void td_date_format(td_date d, char *out) {
   }
   if (d.year <= 0)
     out[0] = 0;
+  /* positive here: as unsigned 16- and 8-bit values the widest is
+   * "32767-127-127", which fits (and gcc can tell) */
   else if (d.month <= 0)
-    snprintf(out, 16, "%04d", d.year);
+    snprintf(out, 16, "%04u", (unsigned)(uint16_t)d.year);
   else if (d.day <= 0)
-    snprintf(out, 16, "%04d-%02d", d.year, d.month);
+    snprintf(out, 16, "%04u-%02u", (unsigned)(uint16_t)d.year,
+             (unsigned)(uint8_t)d.month);
   else
-    snprintf(out, 16, "%04d-%02d-%02d", d.year, d.month, d.day);
+    snprintf(out, 16, "%04u-%02u-%02u", (unsigned)(uint16_t)d.year,
+             (unsigned)(uint8_t)d.month, (unsigned)(uint8_t)d.day);
 }
