@@ -15,6 +15,7 @@
 #include "link.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -649,6 +650,41 @@ td_lk_status td_lk_pair_status(const td_collection *c, const td_lk_cmp *cm,
   return td_group_status(&da->facts[a->fact], &db->facts[b->fact]);
 }
 
+/* Orders n items of `size` bytes by their story (a stable counting sort)
+ * and records each story's range through first/end offsets (in bytes) of
+ * td_lk_story. */
+static void td_by_story(td_collection *c, void *items, size_t n, size_t size,
+                        size_t story_off, size_t first_off, size_t end_off) {
+  size_t ns = c->stories.n;
+  uint32_t *start = td_calloc(ns + 1, sizeof(uint32_t));
+  char *v = items;
+  for (size_t i = 0; i < n; i++) {
+    uint32_t s;
+    memcpy(&s, v + i * size + story_off, sizeof(s));
+    start[s + 1]++;
+  }
+  for (size_t s = 0; s < ns; s++)
+    start[s + 1] += start[s];
+  char *sorted = td_malloc(n ? n * size : 1);
+  uint32_t *at = td_malloc((ns ? ns : 1) * sizeof(uint32_t));
+  memcpy(at, start, ns * sizeof(uint32_t));
+  for (size_t i = 0; i < n; i++) {
+    uint32_t s;
+    memcpy(&s, v + i * size + story_off, sizeof(s));
+    memcpy(sorted + (size_t)at[s]++ * size, v + i * size, size);
+  }
+  if (n)
+    memcpy(v, sorted, n * size);
+  for (size_t s = 0; s < ns; s++) {
+    char *st = (char *)&c->stories.v[s];
+    memcpy(st + first_off, &start[s], sizeof(uint32_t));
+    memcpy(st + end_off, &start[s + 1], sizeof(uint32_t));
+  }
+  td_free(at);
+  td_free(sorted);
+  td_free(start);
+}
+
 void td_lk_compare(td_collection *c) {
   td_compare_event_dates(c);
   td_compare_event_places(c);
@@ -657,4 +693,14 @@ void td_lk_compare(td_collection *c) {
       td_compare_kind(c, (uint32_t)s, (td_lk_kind)k);
   td_framing_words(c);
   td_derived(c);
+  td_by_story(c, c->cmps.v, c->cmps.n, sizeof(td_lk_cmp),
+              offsetof(td_lk_cmp, story), offsetof(td_lk_story, cmp_first),
+              offsetof(td_lk_story, cmp_end));
+  td_by_story(c, c->frames.v, c->frames.n, sizeof(td_lk_frame),
+              offsetof(td_lk_frame, story), offsetof(td_lk_story, frame_first),
+              offsetof(td_lk_story, frame_end));
+  td_by_story(c, c->derived.v, c->derived.n, sizeof(td_lk_derived),
+              offsetof(td_lk_derived, story),
+              offsetof(td_lk_story, derived_first),
+              offsetof(td_lk_story, derived_end));
 }

@@ -164,6 +164,10 @@ typedef struct td_lk_story {
   TD_VEC(uint32_t) docs; /* digests, in input order */
   long first_day, last_day;
   uint32_t canon_first, canon_end; /* its canonical events */
+  /* its comparisons, framing and derived checks (compare.c keeps each
+   * story's together, in the order they were found) */
+  uint32_t cmp_first, cmp_end, frame_first, frame_end, derived_first,
+      derived_end;
 } td_lk_story;
 
 typedef struct td_link_params {

@@ -47,11 +47,12 @@ static int td_canon_cmp(const void *a, const void *b) {
 /* The canonical events of story s in time order; the caller frees. */
 static uint32_t *td_story_events(const td_collection *c, size_t s,
                                  size_t *n) {
-  uint32_t *v = td_calloc(c->canons.n + 1, sizeof(uint32_t));
+  const td_lk_story *st = &c->stories.v[s];
+  uint32_t *v = td_calloc(st->canon_end - st->canon_first + 1,
+                          sizeof(uint32_t));
   size_t k = 0;
-  for (size_t i = 0; i < c->canons.n; i++)
-    if (c->canons.v[i].story == s)
-      v[k++] = (uint32_t)i;
+  for (uint32_t i = st->canon_first; i < st->canon_end; i++)
+    v[k++] = i;
   td_sort_c = c;
   qsort(v, k, sizeof(*v), td_canon_cmp);
   *n = k;
@@ -116,9 +117,9 @@ static void td_canon_id(const td_collection *c, int32_t k, char out[32]) {
     out[0] = 0;
     return;
   }
-  size_t story = c->canons.v[k].story, nth = 0;
-  for (int32_t i = 0; i < k; i++)
-    nth += c->canons.v[i].story == story;
+  /* a story's canonical events are contiguous (merge.c) */
+  size_t story = c->canons.v[k].story;
+  size_t nth = (size_t)k - c->stories.v[story].canon_first;
   snprintf(out, 32, "s%zue%zu", story + 1, nth + 1);
 }
 
@@ -194,8 +195,8 @@ static void td_value_evidence(const td_collection *c, const td_lk_value *v,
 /* Comparisons of story s with a given status, kinds in order. */
 static size_t td_count_status(const td_collection *c, size_t s, int status) {
   size_t n = 0;
-  for (size_t i = 0; i < c->cmps.n; i++)
-    n += c->cmps.v[i].story == s && c->cmps.v[i].status == status;
+  for (size_t i = c->stories.v[s].cmp_first; i < c->stories.v[s].cmp_end; i++)
+    n += c->cmps.v[i].status == status;
   return n;
 }
 
@@ -308,8 +309,9 @@ static void td_text_compare(const td_collection *c, td_buf *b) {
       if (!td_count_status(c, s, order[o]))
         continue;
       td_buf_printf(b, "  %s\n", heads[order[o]]);
-      for (size_t i = 0; i < c->cmps.n; i++)
-        if (c->cmps.v[i].story == s && c->cmps.v[i].status == order[o])
+      for (size_t i = c->stories.v[s].cmp_first;
+           i < c->stories.v[s].cmp_end; i++)
+        if (c->cmps.v[i].status == order[o])
           td_text_cmp(c, &c->cmps.v[i], b);
     }
     size_t ne;
@@ -347,9 +349,10 @@ static void td_text_compare(const td_collection *c, td_buf *b) {
     td_free(ev);
     if (td_count_status(c, s, TD_LK_SINGLE)) {
       td_buf_printf(b, "  %s\n", heads[TD_LK_SINGLE]);
-      for (size_t i = 0; i < c->cmps.n; i++) {
+      for (size_t i = c->stories.v[s].cmp_first;
+           i < c->stories.v[s].cmp_end; i++) {
         const td_lk_cmp *cm = &c->cmps.v[i];
-        if (cm->story != s || cm->status != TD_LK_SINGLE)
+        if (cm->status != TD_LK_SINGLE)
           continue;
         char val[256];
         td_span sp;
@@ -365,10 +368,9 @@ static void td_text_compare(const td_collection *c, td_buf *b) {
       }
     }
     bool any = false;
-    for (size_t i = 0; i < c->frames.n; i++) {
+    for (size_t i = c->stories.v[s].frame_first;
+         i < c->stories.v[s].frame_end; i++) {
       const td_lk_frame *f = &c->frames.v[i];
-      if (f->story != s)
-        continue;
       if (!any)
         td_buf_adds(b, "  Framing (words one source alone uses)\n");
       any = true;
@@ -379,10 +381,9 @@ static void td_text_compare(const td_collection *c, td_buf *b) {
                     f->span.start, f->span.end);
     }
     any = false;
-    for (size_t i = 0; i < c->derived.n; i++) {
+    for (size_t i = c->stories.v[s].derived_first;
+         i < c->stories.v[s].derived_end; i++) {
       const td_lk_derived *dv = &c->derived.v[i];
-      if (dv->story != s)
-        continue;
       if (!any)
         td_buf_adds(b, "  Derived checks\n");
       any = true;
@@ -436,7 +437,8 @@ static void td_text_timeline(const td_collection *c, td_buf *b) {
       if (k->date_status == TD_LK_CONFLICT) {
         /* each source's own date */
         td_buf_adds(b, "  DATE CONFLICT:");
-        for (size_t m = 0; m < c->cmps.n; m++) {
+        for (size_t m = c->stories.v[s].cmp_first;
+             m < c->stories.v[s].cmp_end; m++) {
           const td_lk_cmp *cm = &c->cmps.v[m];
           if (cm->canon != (int32_t)ev[i] || cm->kind != TD_LK_DATE)
             continue;
@@ -697,16 +699,16 @@ static void td_json_compare(const td_collection *c, td_jw *w, bool facts) {
       td_jw_key(w, "facts");
       td_jw_arr(w);
       for (size_t o = 0; o < TD_COUNT(order); o++)
-        for (size_t i = 0; i < c->cmps.n; i++)
-          if (c->cmps.v[i].story == s && c->cmps.v[i].status == order[o])
+        for (size_t i = c->stories.v[s].cmp_first;
+             i < c->stories.v[s].cmp_end; i++)
+          if (c->cmps.v[i].status == order[o])
             td_json_cmp(c, &c->cmps.v[i], w);
       td_jw_arr_end(w);
       td_jw_key(w, "framing");
       td_jw_arr(w);
-      for (size_t i = 0; i < c->frames.n; i++) {
+      for (size_t i = c->stories.v[s].frame_first;
+           i < c->stories.v[s].frame_end; i++) {
         const td_lk_frame *f = &c->frames.v[i];
-        if (f->story != s)
-          continue;
         char id[32];
         td_canon_id(c, f->canon, id);
         td_jw_obj(w);
@@ -727,10 +729,9 @@ static void td_json_compare(const td_collection *c, td_jw *w, bool facts) {
       td_jw_arr_end(w);
       td_jw_key(w, "derived");
       td_jw_arr(w);
-      for (size_t i = 0; i < c->derived.n; i++) {
+      for (size_t i = c->stories.v[s].derived_first;
+           i < c->stories.v[s].derived_end; i++) {
         const td_lk_derived *dv = &c->derived.v[i];
-        if (dv->story != s)
-          continue;
         const td_lk_fact *f = &c->docs.v[dv->doc]->facts[dv->fact];
         char id[32], id2[32], a[16];
         td_canon_id(c, dv->from_canon, id);
