@@ -353,6 +353,10 @@ enum {
  * the number of records or rows written. */
 size_t td_doc_write_events(const td_doc *doc, td_buf *out,
                            td_events_format fmt, unsigned flags);
+/* The same for event i (td_doc_event) alone: what td_doc_write_events
+ * writes for it, perhaps nothing. */
+size_t td_doc_write_event(const td_doc *doc, size_t i, td_buf *out,
+                          td_events_format fmt, unsigned flags);
 
 /* Token kinds and flags (td_token). */
 typedef enum td_tok_kind {
@@ -589,6 +593,101 @@ typedef enum td_link_format {
 /* Appends a view of the linked collection to out. */
 void td_collection_write(const td_collection *c, td_buf *out,
                          td_link_view view, td_link_format fmt);
+
+/* ---- Keeping a collection: the store (SQLite) --------------------------- */
+
+/* A database of documents, their annotations, events and stories
+ * (docs/format.md, "Store"): one SQLite file, written by one process at a
+ * time, read by any number. */
+typedef struct td_store td_store;
+
+/* Opens or creates the database at path. NULL (err filled) if it cannot be
+ * opened or is not a tidings store of this schema version. */
+td_store *td_store_open(const char *path, td_diag *err);
+void td_store_close(td_store *s);
+
+typedef struct td_ingest_stats {
+  uint64_t docs;       /* documents read and annotated                 */
+  uint64_t stored;     /* new documents stored                         */
+  uint64_t duplicates; /* documents whose text was already stored       */
+  uint64_t refused;    /* inputs or documents refused (reported)        */
+  uint64_t bytes;      /* text bytes of the documents read              */
+  uint64_t events;     /* event rows stored                             */
+  uint64_t batches;    /* transactions committed                        */
+} td_ingest_stats;
+
+/* Called after each batch is committed (st: the counts so far). */
+typedef void (*td_ingest_progress_fn)(void *ud, const td_ingest_stats *st);
+
+typedef struct td_ingest_opts {
+  int threads;                    /* worker threads; 0 = one per core   */
+  td_ingest_progress_fn progress; /* or NULL                            */
+  void *progress_ud;
+} td_ingest_opts;
+
+/* Annotates every document of r on worker threads and stores each new one
+ * with its annotations and events, in batches (at most 64 documents or
+ * 1 MiB of text) committed whole: a batch is stored entirely or, if the
+ * process dies, not at all. A document whose text (XXH3-64 hash) is stored
+ * already is counted as a duplicate and skipped. Refusals go to msg as
+ * td_run writes them. Returns 0, or -1 (err filled) if the database could
+ * not be written; batches committed before stay. */
+int td_store_ingest(td_store *s, const td_ctx *ctx, td_reader *r,
+                    const td_ingest_opts *opts, FILE *msg,
+                    td_ingest_stats *st, td_diag *err);
+
+/* Links every stored document again (reads each text back, annotates it on
+ * `threads` threads, td_collection_link) and rewrites the stories,
+ * story_docs and link_json tables in one transaction. O(all documents).
+ * Returns 0, or -1 (err filled). *nstories (or NULL) gets the stories. */
+int td_store_relink(td_store *s, const td_ctx *ctx, const td_link_opts *lo,
+                    int threads, size_t *nstories, td_diag *err);
+
+/* Counts of what is stored. */
+typedef struct td_store_counts {
+  uint64_t documents, events, stories;
+} td_store_counts;
+int td_store_counts_get(td_store *s, td_store_counts *out, td_diag *err);
+
+/* Event filters; NULL fields do not filter. Every given filter must hold. */
+typedef struct td_store_query {
+  const char *actor;  /* prefix of a source or target actor code ("SRB")  */
+  const char *code;   /* prefix of the CAMEO event code ("12", "0874")    */
+  const char *plover; /* PLOVER type (case-insensitive)                   */
+  const char *from, *to; /* YYYY-MM-DD: the event's first day in [from, to] */
+  const char *place;  /* place name or ISO 3166-1 alpha-3 country        */
+  const char *source; /* the document's source (agency), case-insensitive */
+  const char *search; /* an FTS5 query over the documents' title and text */
+} td_store_query;
+
+/* One event of td_store_find. Strings are NULL when not known. */
+typedef struct td_store_event {
+  const char *event_id; /* "DOCID-vN", as in PLOVER records             */
+  const char *doc_id, *path, *agency, *title;
+  const char *code, *root;
+  int quad;
+  double goldstein;
+  const char *plover, *mode;
+  const char *sources, *targets; /* actor codes separated by spaces       */
+  const char *date, *granularity, *date_from, *day;
+  const char *place, *country;
+  const char *modality;          /* names separated by spaces, or ""     */
+  long span_start, span_end;
+  const char *text;              /* the words that coded the event       */
+  const char *plover_json;       /* its PLOVER record (tidings events), or
+                                    "" when it would not be written      */
+  const char *gdelt;             /* its GDELT rows, each ending in '\n', or "" */
+} td_store_event;
+
+/* Returns nonzero to stop. The strings live until the callback returns. */
+typedef int (*td_store_event_fn)(void *ud, const td_store_event *e);
+
+enum { TD_STORE_BAD_QUERY = -2 };
+/* Calls fn on every stored event matching q, in storing order. Returns 0;
+ * TD_STORE_BAD_QUERY (err filled) if a filter value is malformed (a date,
+ * an FTS5 query); -1 (err filled) if the database cannot be read. */
+int td_store_find(td_store *s, const td_store_query *q, td_store_event_fn fn,
+                  void *ud, td_diag *err);
 
 /* Scores of `tidings eval ecb` (td_eval_ecb), micro-averaged over topics:
  * documents grouped into stories against each topic's two seminal events

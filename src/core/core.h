@@ -134,6 +134,18 @@ void td_diag_set(td_diag *d, td_severity sev, const char *path, long line,
 /* Appends the printed form of d (one line) to b. */
 void td_diag_format(const td_diag *d, td_buf *b);
 
+/* ---- Running many documents (run.c) ----------------------------------- */
+
+/* Receives the output of one batch of documents (at most 64 documents or
+ * 1 MiB of text), batches in input order; returns 0, or -1 to stop
+ * receiving (td_run_batches then returns -1). */
+typedef int (*td_run_write_fn)(void *ud, const char *p, size_t n);
+/* td_run with the output of each batch handed to `write` on the calling
+ * thread instead of written to a file. */
+int td_run_batches(td_reader *rd, int threads, td_doc_fn fn, void *ud,
+                   td_run_write_fn write, void *write_ud, FILE *msg,
+                   td_run_stats *stats);
+
 /* ---- Time --------------------------------------------------------------- */
 
 /* Seconds on a monotonic clock, for timing stages. */

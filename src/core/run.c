@@ -40,6 +40,8 @@ typedef struct td_runner {
   td_doc_fn fn;
   void *ud;
   FILE *out, *msg;
+  td_run_write_fn write; /* instead of out, when set */
+  void *write_ud;
   bool write_failed;
   td_run_stats *stats;
 } td_runner;
@@ -101,8 +103,11 @@ static void td_slot_write(td_runner *r, td_slot *s) {
     fwrite(s->msg.ptr, 1, s->msg.len, r->msg);
     fflush(r->msg);
   }
-  if (s->out.len && !r->write_failed &&
-      fwrite(s->out.ptr, 1, s->out.len, r->out) != s->out.len)
+  if (r->write) {
+    if (!r->write_failed && r->write(r->write_ud, s->out.ptr, s->out.len) != 0)
+      r->write_failed = true;
+  } else if (s->out.len && !r->write_failed &&
+             fwrite(s->out.ptr, 1, s->out.len, r->out) != s->out.len)
     r->write_failed = true;
   td_run_stats *st = r->stats;
   st->docs += s->st.docs;
@@ -193,13 +198,16 @@ static void td_run_threads(td_runner *r, int threads) {
   pthread_cond_destroy(&r->cv_space);
 }
 
-int td_run(td_reader *rd, int threads, td_doc_fn fn, void *ud, FILE *out,
-           FILE *msg, td_run_stats *stats) {
+static int td_run_any(td_reader *rd, int threads, td_doc_fn fn, void *ud,
+                      FILE *out, td_run_write_fn wfn, void *wud, FILE *msg,
+                      td_run_stats *stats) {
   td_run_stats local = {0};
   td_runner r = {0};
   r.fn = fn;
   r.ud = ud;
   r.out = out;
+  r.write = wfn;
+  r.write_ud = wud;
   r.msg = msg;
   r.stats = stats ? stats : &local;
   memset(r.stats, 0, sizeof(*r.stats));
@@ -218,6 +226,19 @@ int td_run(td_reader *rd, int threads, td_doc_fn fn, void *ud, FILE *out,
     r.rd = rd;
     td_run_threads(&r, threads);
   }
+  if (!out)
+    return r.write_failed ? -1 : 0;
   fflush(out);
   return r.write_failed || ferror(out) ? -1 : 0;
+}
+
+int td_run(td_reader *rd, int threads, td_doc_fn fn, void *ud, FILE *out,
+           FILE *msg, td_run_stats *stats) {
+  return td_run_any(rd, threads, fn, ud, out, NULL, NULL, msg, stats);
+}
+
+int td_run_batches(td_reader *rd, int threads, td_doc_fn fn, void *ud,
+                   td_run_write_fn write, void *write_ud, FILE *msg,
+                   td_run_stats *stats) {
+  return td_run_any(rd, threads, fn, ud, NULL, write, write_ud, msg, stats);
 }

@@ -126,6 +126,11 @@ const void *td_doc_layer(const td_doc *doc, const char *name);
 
 const char *td_source_from_name(td_source_from f);
 
+/* The first day of an event date of any granularity ("2023-09" ->
+ * 2023-09-01, "2025-W20" -> the Monday of ISO week 20); false if it has no
+ * year (events_out.c). */
+bool td_first_day(const char *v, int *y, int *m, int *d);
+
 /* Line (1-based, relative to the input) of text offset `off`. */
 long td_doc_line_of(const td_doc *doc, uint32_t off);
 

@@ -13,7 +13,7 @@
 /* The first day of an event date of any granularity ("2023-09" ->
  * 2023-09-01, "2025-W20" -> the Monday of ISO week 20); false if it has no
  * year. */
-static bool td_first_day(const char *v, int *y, int *m, int *d) {
+bool td_first_day(const char *v, int *y, int *m, int *d) {
   if (!v || strlen(v) < 4 || v[0] < '0' || v[0] > '9')
     return false;
   *y = atoi(v);
@@ -251,35 +251,41 @@ static bool td_gdelt(const td_doc *doc, size_t i, const td_event_info *e,
   return true;
 }
 
-size_t td_doc_write_events(const td_doc *doc, td_buf *out,
-                           td_events_format fmt, unsigned flags) {
+size_t td_doc_write_event(const td_doc *doc, size_t i, td_buf *out,
+                          td_events_format fmt, unsigned flags) {
   bool all = flags & TD_EVENTS_ALL;
   size_t written = 0;
   td_event_info e;
-  for (size_t i = 0; td_doc_event(doc, i, &e); i++) {
-    bool actors = e.nsources || e.ntargets;
-    if (!all && (!actors || !e.date))
-      continue;
-    if (fmt == TD_EVENTS_PLOVER) {
-      if (!all && !e.plover)
-        continue;
-      td_plover(doc, i, &e, out);
-      written++;
-      continue;
-    }
-    /* GDELT: one row per source-target pair (an actor never toward
-     * itself) */
-    size_t ns = e.nsources ? e.nsources : 1, nt = e.ntargets ? e.ntargets : 1;
-    size_t pair = 0;
-    for (size_t a = 0; a < ns; a++)
-      for (size_t b = 0; b < nt; b++) {
-        const td_event_actor *s = e.nsources ? &e.sources[a] : NULL;
-        const td_event_actor *t = e.ntargets ? &e.targets[b] : NULL;
-        if (s && t && s->span.start == t->span.start)
-          continue;
-        if (td_gdelt(doc, i, &e, s, t, pair++, out))
-          written++;
-      }
+  if (!td_doc_event(doc, i, &e))
+    return 0;
+  bool actors = e.nsources || e.ntargets;
+  if (!all && (!actors || !e.date))
+    return 0;
+  if (fmt == TD_EVENTS_PLOVER) {
+    if (!all && !e.plover)
+      return 0;
+    td_plover(doc, i, &e, out);
+    return 1;
   }
+  /* GDELT: one row per source-target pair (an actor never toward itself) */
+  size_t ns = e.nsources ? e.nsources : 1, nt = e.ntargets ? e.ntargets : 1;
+  size_t pair = 0;
+  for (size_t a = 0; a < ns; a++)
+    for (size_t b = 0; b < nt; b++) {
+      const td_event_actor *s = e.nsources ? &e.sources[a] : NULL;
+      const td_event_actor *t = e.ntargets ? &e.targets[b] : NULL;
+      if (s && t && s->span.start == t->span.start)
+        continue;
+      if (td_gdelt(doc, i, &e, s, t, pair++, out))
+        written++;
+    }
+  return written;
+}
+
+size_t td_doc_write_events(const td_doc *doc, td_buf *out,
+                           td_events_format fmt, unsigned flags) {
+  size_t written = 0, n = td_doc_nevents(doc);
+  for (size_t i = 0; i < n; i++)
+    written += td_doc_write_event(doc, i, out, fmt, flags);
   return written;
 }

@@ -46,6 +46,13 @@ td_reader *td_reader_new(const td_ctx *ctx, const td_read_opts *opts) {
   return r;
 }
 
+td_reader *td_reader_new_fn(const td_ctx *ctx, td_reader_gen_fn fn, void *ud) {
+  td_reader *r = td_reader_new(ctx, NULL);
+  r->gen = fn;
+  r->gen_ud = ud;
+  return r;
+}
+
 static void td_reader_push(td_reader *r, size_t at, td_source_item it) {
   td_vec_push(&r->queue, it);
   memmove(r->queue.v + at + 1, r->queue.v + at,
@@ -241,6 +248,8 @@ int td_reader_next(td_reader *r, td_doc **doc, td_diag *diag) {
   static const td_format_next_fn next[] = {
       NULL, td_wire_next, td_jsonl_next, td_plain_next, td_timeml_next};
   *doc = NULL;
+  if (r->gen)
+    return r->gen(r->gen_ud, doc, diag);
   if (r->date_error) {
     td_diag_set(diag, TD_ERROR, NULL, 0, -1,
                 "--date %s: expected a valid date YYYY-MM-DD", r->date_error);

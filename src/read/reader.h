@@ -9,6 +9,14 @@
 #include "../doc/doc.h"
 #include "input.h"
 
+/* Makes the next document of a td_reader_new_fn reader: TD_DOC, TD_END or
+ * TD_REFUSED as td_reader_next. */
+typedef int (*td_reader_gen_fn)(void *ud, td_doc **doc, td_diag *diag);
+/* A reader whose documents are made by fn (called under the reader's
+ * turn-taking, one call at a time), for documents that are not read from
+ * an input: the store's documents read back for linking. */
+td_reader *td_reader_new_fn(const td_ctx *ctx, td_reader_gen_fn fn, void *ud);
+
 typedef struct td_source_item {
   char *path;       /* NULL for memory inputs */
   char *name;       /* what diagnostics call it */
@@ -41,6 +49,10 @@ struct td_reader {
   bool has_pending;
   long long pending_off;
   long pending_line;
+
+  /* a reader whose documents come from a function (td_reader_new_fn) */
+  td_reader_gen_fn gen;
+  void *gen_ud;
 };
 
 typedef int (*td_format_next_fn)(td_reader *r, td_doc **doc, td_diag *diag);
