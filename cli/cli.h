@@ -98,5 +98,8 @@ int td_cmd_events(int argc, char **argv);
 int td_cmd_stories(int argc, char **argv);
 int td_cmd_compare(int argc, char **argv);
 int td_cmd_timeline(int argc, char **argv);
+/* ingest and query: keeping a collection in a store (ingest.c, query.c). */
+int td_cmd_ingest(int argc, char **argv);
+int td_cmd_query(int argc, char **argv);
 
 #endif

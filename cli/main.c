@@ -22,6 +22,10 @@ static void td_usage(FILE *f) {
           "             events, conflicts, single-source facts, framing\n"
           "  timeline   the events of each story in time order (text, JSON, "
           "SVG)\n"
+          "  ingest     keep stories, annotations, events and stories in a "
+          "database\n"
+          "  query      the stored events that match filters (table, JSONL, "
+          "CSV ...)\n"
           "  timeml     write documents as TimeML with tidings' TIMEX3 tags\n"
           "  eval       score against gold annotations (eval timeml, eval quotes)\n"
           "  dict       check dictionaries, show what is loaded\n"
@@ -55,6 +59,10 @@ int main(int argc, char **argv) {
     return td_cmd_compare(argc - 1, argv + 1);
   if (!strcmp(cmd, "timeline"))
     return td_cmd_timeline(argc - 1, argv + 1);
+  if (!strcmp(cmd, "ingest"))
+    return td_cmd_ingest(argc - 1, argv + 1);
+  if (!strcmp(cmd, "query"))
+    return td_cmd_query(argc - 1, argv + 1);
   if (!strcmp(cmd, "eval"))
     return td_cmd_eval(argc - 1, argv + 1);
   if (!strcmp(cmd, "dict"))

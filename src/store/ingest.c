@@ -359,7 +359,7 @@ typedef struct td_relink {
   sqlite3_stmt *q;
   TD_VEC(int64_t) rows;
   TD_VEC(td_date) dates;
-  bool failed;
+  bool failed, done;
 } td_relink;
 
 static const char *td_text_col(sqlite3_stmt *st, int i, size_t *n) {
@@ -378,10 +378,13 @@ static const char *td_doc_col(td_doc *doc, sqlite3_stmt *st, int i) {
 static int td_relink_next(void *ud, td_doc **out, td_diag *diag) {
   td_relink *rl = ud;
   (void)diag;
+  if (rl->done) /* stepping again would start the statement over */
+    return TD_END;
   int rc = sqlite3_step(rl->q);
   if (rc != SQLITE_ROW) {
     if (rc != SQLITE_DONE)
       rl->failed = true;
+    rl->done = true;
     return TD_END;
   }
   const char *fmt = (const char *)sqlite3_column_text(rl->q, 1);
