@@ -299,7 +299,6 @@ int td_cmd_query(int argc, char **argv) {
   td_store_close(store);
   int exit_code = TD_EXIT_OK;
   if (rc != 0) {
-    fprintf(stderr, "tidings: ");
     td_diag_print(&err, stderr);
     exit_code = rc == TD_STORE_BAD_QUERY ? TD_EXIT_USAGE : TD_EXIT_REFUSED;
   } else {

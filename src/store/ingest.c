@@ -192,8 +192,8 @@ static const char *const td_writer_sql[TD_NQ] = {
     "SELECT 1 FROM documents WHERE hash = ?1",
     "INSERT INTO documents(doc_id, hash, bytes, path, source, title, text, "
     "format, date, input_source, option_source, input_title, lead_end, "
-    "ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-    "?13, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+    "nevents, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+    "?11, ?12, ?13, ?14, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
     "INSERT INTO documents_fts(rowid, title, text) VALUES (?1, ?2, ?3)",
     "INSERT INTO annotations(doc, json) VALUES (?1, ?2)",
     "INSERT INTO events(doc, event_id, code, root, quad, goldstein, plover, "
@@ -231,6 +231,7 @@ static bool td_store_record(td_writer *w, td_cursor *c, bool *dup) {
   td_str opt_source = td_get_str(c), in_title = td_get_str(c);
   int64_t lead_end = (int64_t)td_get_u64(c);
   td_str json = td_get_str(c);
+  uint64_t nev = td_get_u64(c);
   td_bind(d, 1, id);
   sqlite3_bind_int64(d, 2, hash);
   sqlite3_bind_int64(d, 3, bytes);
@@ -244,6 +245,7 @@ static bool td_store_record(td_writer *w, td_cursor *c, bool *dup) {
   td_bind(d, 11, opt_source);
   td_bind(d, 12, in_title);
   sqlite3_bind_int64(d, 13, lead_end);
+  sqlite3_bind_int64(d, 14, (int64_t)nev);
   if (!td_step_done(d))
     return false;
   int64_t row = sqlite3_last_insert_rowid(w->s->db);
@@ -256,7 +258,6 @@ static bool td_store_record(td_writer *w, td_cursor *c, bool *dup) {
   td_bind(q[TD_Q_ANN], 2, json);
   if (!td_step_done(q[TD_Q_ANN]))
     return false;
-  uint64_t nev = td_get_u64(c);
   sqlite3_stmt *e = q[TD_Q_EVENT];
   for (uint64_t i = 0; i < nev; i++) {
     sqlite3_bind_int64(e, 1, row);

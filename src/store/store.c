@@ -23,6 +23,7 @@ static const char td_schema[] =
     "  text TEXT NOT NULL,\n"
     "  format TEXT NOT NULL,\n"
     "  bytes INTEGER NOT NULL,\n"
+    "  nevents INTEGER NOT NULL,\n"
     "  input_source TEXT,\n"
     "  option_source TEXT,\n"
     "  input_title TEXT,\n"
