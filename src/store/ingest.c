@@ -146,7 +146,7 @@ static void td_ingest_one(td_doc *doc, td_buf *out, td_buf *msg, void *ud) {
     char day[16];
     bool has_day = e.date && td_first_day(e.date, &y, &m, &dd);
     if (has_day)
-      snprintf(day, sizeof(day), "%04d-%02d-%02d", y, m, dd);
+      td_date_format((td_date){(int16_t)y, (int8_t)m, (int8_t)dd}, day);
     td_put_cstr(out, has_day ? day : NULL);
     td_place_info pl;
     bool has_place = e.place >= 0 && td_doc_place(doc, (size_t)e.place, &pl);
