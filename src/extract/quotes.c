@@ -638,11 +638,16 @@ static bool td_src_head(const td_qrun *R, uint32_t j, uint32_t lo,
   int32_t e = R->ent_end[j];
   if (e >= 0) {
     uint32_t s = R->E->v.v[e].tok_first < lo ? lo : R->E->v.v[e].tok_first;
-    /* "the leaders of Azerbaijan and Russia" */
+    /* "the leaders of Azerbaijan and Russia", "Britain, France and
+     * Germany": a comma only before an "and" (not "After reading the
+     * Bible, Beck said") */
+    bool and_seen = false;
     while (s >= lo + 2 && (td_word_is(R, s - 1, QF_AND) ||
-                           td_tok_is(R, s - 1, ',')) &&
-           R->ent_end[s - 2] >= 0 && R->E->v.v[R->ent_end[s - 2]].tok_first >= lo)
+                           (and_seen && td_tok_is(R, s - 1, ','))) &&
+           R->ent_end[s - 2] >= 0 && R->E->v.v[R->ent_end[s - 2]].tok_first >= lo) {
+      and_seen |= td_word_is(R, s - 1, QF_AND);
       s = R->E->v.v[R->ent_end[s - 2]].tok_first;
+    }
     while (s > lo && (td_wc(R, s - 1) & QW_DET) && R->sent[s - 1] == R->sent[j])
       s--;
     /* "a former official", "the top Republican official": words before

@@ -329,6 +329,13 @@ static void test_sources(void) {
   Q("Trade Talks Resume.\n\nTwenty-four percent said they were more likely "
     "to vote for him.",
     "Twenty-four percent>-|said|they were more likely to vote for him");
+  /* a comma joins names only in a list with "and" */
+  Q("Trade Talks Resume.\n\nAfter reading a passage from the Book of "
+    "Ruth, Marlow said the harvest would be late.",
+    "Marlow>Marlow|said|the harvest would be late");
+  Q("Trade Talks Resume.\n\nBritain, France and Germany said the talks "
+    "would go on.",
+    "Britain, France and Germany>-|said|the talks would go on");
 }
 
 static void test_nouns(void) {
