@@ -58,14 +58,16 @@ enum {
   /* prepositions after a noun cue ("support for", "questions about") */
   QF_FOR, QF_ABOUT, QF_ON, QF_AGAINST, QF_OVER, QF_WITH,
   /* possessive determiners */
-  QF_HIS, QF_HER, QF_THEIR, QF_ITS, QF_OUR, QF_MY, QF_YOUR, QF_N
+  QF_HIS, QF_HER, QF_THEIR, QF_ITS, QF_OUR, QF_MY, QF_YOUR,
+  /* determiners of one ("a personal email", "each state") */
+  QF_A, QF_AN, QF_ANOTHER, QF_EACH, QF_EVERY, QF_N
 };
 static const char *const td_qf_words[QF_N] = {
     "whose", "and", "of", "by", "from", "at", "to", "percent", "in", "out",
     "but", "is", "are", "was", "were", "be", "been", "being", "am",
     "worried", "concerned", "convinced", "determined", "for", "about", "on",
     "against", "over", "with", "his", "her", "their", "its", "our", "my",
-    "your"};
+    "your", "a", "an", "another", "each", "every"};
 
 /* After a cue: words that open an adjunct, not what was said. */
 static const char *const td_adjunct_words[] = {
@@ -836,6 +838,33 @@ static bool td_src_left(const td_qrun *R, uint32_t c, uint32_t lo,
 }
 
 static bool td_past(const td_qrun *R, uint32_t i, bool present);
+
+/* A phrase [sa, sb) of one thing ("a private", "his personal", "each
+ * state") right before a cue word in its bare form ("email", "show",
+ * "want"): the cue is a noun or the phrase is not its subject ("a private
+ * email", "a talk show"), as a verb it would be "emails", "shows". */
+static bool td_disagrees(const td_qrun *R, uint32_t sa, uint32_t sb,
+                         uint32_t i) {
+  if (sb != i || sb - sa < 2 || (R->t[sb - 1].flags & TD_TF_CLITIC) ||
+      R->t[i].kind != TD_TOK_WORD)
+    return false;
+  if (!td_word_in(R, sa, QF_HIS, QF_EVERY) || td_word_is(R, sa, QF_THEIR) ||
+      td_word_is(R, sa, QF_OUR) || td_word_is(R, sa, QF_MY) ||
+      td_word_is(R, sa, QF_YOUR))
+    return false;
+  const td_token *h = &R->t[sb - 1], *t = &R->t[i];
+  const char *w = R->doc->text + h->start;
+  size_t n = h->end - h->start;
+  if (n > 2 && w[n - 1] == 's' && w[n - 2] != 's')
+    return false; /* "a few reports", "his aides" */
+  w = R->doc->text + t->start;
+  n = t->end - t->start;
+  if (n < 3 || w[0] < 'a' || w[0] > 'z' || w[n - 1] == 's' ||
+      (w[n - 2] == 'e' && w[n - 1] == 'd') || (td_wc(R, i) & (QW_PAST | QW_ING)) ||
+      (n > 4 && !strncmp(w + n - 3, "ing", 3)))
+    return false;
+  return true;
+}
 
 /* The subject that opens the sentence [a, ...), before token lim: after
  * an opening adjunct ("On Saturday, "), a pronoun or a noun phrase that
@@ -1822,6 +1851,8 @@ static void td_reported(td_qrun *R) {
           continue;
         }
       }
+      if (td_src_left(R, i, a, &sa, &sb) && td_disagrees(R, sa, sb, i))
+        continue;
       if (!td_src_left(R, i, a, &sa, &sb)) {
         /* "..., saying that ...": the subject of the sentence */
         /* "... and said ...": the speaker of the cue before */

@@ -336,6 +336,13 @@ static void test_sources(void) {
   Q("Trade Talks Resume.\n\nBritain, France and Germany said the talks "
     "would go on.",
     "Britain, France and Germany>-|said|the talks would go on");
+  /* a cue word in its bare form after a phrase of one thing is a noun */
+  Q("Trade Talks Resume.\n\nThe mayor used a private email to plan the "
+    "visit.",
+    "");
+  Q("Trade Talks Resume.\n\nShe appeared on a late night show that the "
+    "mayor had criticized.",
+    "");
 }
 
 static void test_nouns(void) {
