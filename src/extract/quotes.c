@@ -1964,8 +1964,11 @@ static void td_reported(td_qrun *R) {
        * passive; by whom is not said (or follows "by"), and what is said
        * is about the subject */
       bool passive = false;
-      for (uint32_t k = sb; k < i && !passive; k++)
-        passive = td_word_in(R, k, QF_IS, QF_AM);
+      /* a form of "be" in the verb group before the cue ("is widely
+       * expected"), not in a clause about the subject ("X, who is a
+       * lawyer, said") */
+      for (uint32_t k = i; k > sb && !passive && td_adverb(R, k - 1); k--)
+        passive = td_word_in(R, k - 1, QF_IS, QF_AM);
       if (passive && ((td_wc(R, i) & QW_ING) || (td_wc(R, ce - 1) & QW_ING) ||
                       td_word_in(R, i, QF_WORRIED, QF_DETERMINED)))
         passive = false;

@@ -336,6 +336,11 @@ static void test_sources(void) {
   Q("Trade Talks Resume.\n\nBritain, France and Germany said the talks "
     "would go on.",
     "Britain, France and Germany>-|said|the talks would go on");
+  /* "is" in a relative clause after the subject does not make the cue
+   * passive */
+  Q("Trade Talks Resume.\n\nMarta Lind, who is the town's treasurer, said "
+    "the budget was short.",
+    "Marta Lind>-|said|the budget was short");
   /* a cue word in its bare form after a phrase of one thing is a noun */
   Q("Trade Talks Resume.\n\nThe mayor used a private email to plan the "
     "visit.",
