@@ -1597,8 +1597,9 @@ static uint32_t td_content_start(const td_qrun *R, uint32_t ce, uint32_t b,
         !(R->t[k].flags & TD_TF_CLITIC) && !td_tok_is(R, k, ','))
       break;
     uint32_t e;
+    /* ("said in an email that ...": after a determiner, a noun) */
     if ((td_wc(R, k) & (QW_PRON | QW_VERB)) ||
-        (k > xa && td_cue_maybe(R, k) &&
+        (k > xa && td_cue_maybe(R, k) && !(td_wc(R, k - 1) & QW_DET) &&
          td_cue_class(R, td_cue_at(R, k, &e)) > 0 &&
          td_cue_class(R, td_cue_at(R, k, &e)) != QC_PREP))
       break;

@@ -341,6 +341,10 @@ static void test_sources(void) {
   Q("Trade Talks Resume.\n\nMarta Lind, who is the town's treasurer, said "
     "the budget was short.",
     "Marta Lind>-|said|the budget was short");
+  /* a cue word after a determiner in an adjunct is a noun */
+  Q("Trade Talks Resume.\n\nMarta Lind wrote in an email that the budget "
+    "was short.",
+    "Marta Lind>Marta Lind|wrote|that the budget was short");
   /* a cue word in its bare form after a phrase of one thing is a noun */
   Q("Trade Talks Resume.\n\nThe mayor used a private email to plan the "
     "visit.",
