@@ -809,6 +809,25 @@ static bool td_src_left(const td_qrun *R, uint32_t c, uint32_t lo,
     *b = j;
     return true;
   }
+  /* "A former candidate -- John McCain, who lost in 2008 -- said": the
+   * noun phrase before the first dash and what the dashes enclose */
+  if (R->t[j].kind == TD_TOK_DASH) {
+    uint32_t k = j;
+    while (k > lo && j - k < 40) {
+      k--;
+      const td_token *u = &R->t[k];
+      if (u->kind == TD_TOK_QUOTE || td_tok_is(R, k, ';') ||
+          td_tok_is(R, k, ':') || R->sent[k] != R->sent[j])
+        return false;
+      if (u->kind == TD_TOK_DASH)
+        break;
+    }
+    if (k <= lo || k + 1 == j || R->t[k].kind != TD_TOK_DASH ||
+        !td_src_head(R, k - 1, lo, a))
+      return false;
+    *b = j;
+    return true;
+  }
   if (td_tok_is(R, j, ')')) {
     uint32_t k = j;
     while (k > lo && j - k < 40) {

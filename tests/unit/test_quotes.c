@@ -341,6 +341,15 @@ static void test_sources(void) {
   Q("Trade Talks Resume.\n\nMarta Lind, who is the town's treasurer, said "
     "the budget was short.",
     "Marta Lind>-|said|the budget was short");
+  /* a speaker separated from the cue by an apposition in dashes */
+  Q("Trade Talks Resume.\n\nMarta Lind \u2014 the town's treasurer \u2014 "
+    "said the budget was short.",
+    "Marta Lind \u2014 the town's treasurer>-|said|the budget was "
+    "short");
+  Q("Trade Talks Resume.\n\nA former mayor -- Tom Weir, who lost in 2010 "
+    "-- said the budget was short.",
+    "A former mayor -- Tom Weir, who lost in 2010>-|said|the budget "
+    "was short");
   /* a cue word after a determiner in an adjunct is a noun */
   Q("Trade Talks Resume.\n\nMarta Lind wrote in an email that the budget "
     "was short.",
