@@ -60,14 +60,14 @@ enum {
   /* possessive determiners */
   QF_HIS, QF_HER, QF_THEIR, QF_ITS, QF_OUR, QF_MY, QF_YOUR,
   /* determiners of one ("a personal email", "each state") */
-  QF_A, QF_AN, QF_ANOTHER, QF_EACH, QF_EVERY, QF_N
+  QF_A, QF_AN, QF_ANOTHER, QF_EACH, QF_EVERY, QF_WHO, QF_N
 };
 static const char *const td_qf_words[QF_N] = {
     "whose", "and", "of", "by", "from", "at", "to", "percent", "in", "out",
     "but", "is", "are", "was", "were", "be", "been", "being", "am",
     "worried", "concerned", "convinced", "determined", "for", "about", "on",
     "against", "over", "with", "his", "her", "their", "its", "our", "my",
-    "your", "a", "an", "another", "each", "every"};
+    "your", "a", "an", "another", "each", "every", "who"};
 
 /* After a cue: words that open an adjunct, not what was said. */
 static const char *const td_adjunct_words[] = {
@@ -1629,6 +1629,19 @@ static uint32_t td_content_start(const td_qrun *R, uint32_t ce, uint32_t b,
 /* Where the content that begins at token xa ends (exclusive), in a
  * sentence ending at b: before a second cue of the same speaker ("and
  * said ...", ", adding that ...", ", according to ..."). */
+/* Does the content that begins at token xa belong to a relative clause
+ * after a comma (", who said that ...", ", who told reporters ...")? */
+static bool td_relative(const td_qrun *R, uint32_t xa) {
+  for (uint32_t k = xa; k > 0 && xa - k < 6; k--) {
+    uint32_t j = k - 1;
+    if (R->t[j].kind != TD_TOK_WORD)
+      return false;
+    if (td_word_is(R, j, QF_WHO))
+      return j > 0 && td_tok_is(R, j - 1, ',');
+  }
+  return false;
+}
+
 static uint32_t td_content_end(const td_qrun *R, uint32_t xa, uint32_t b) {
   for (uint32_t k = xa + 1; k + 1 < b; k++) {
     if (R->inq[k] == 1)
@@ -1646,6 +1659,10 @@ static uint32_t td_content_end(const td_qrun *R, uint32_t xa, uint32_t b) {
     uint8_t cls = td_cue_class(R, c);
     if (c < 0 || cls == QC_STANCE || cls == QC_EVIDENCE)
       continue;
+    /* "X, who estimated that ..., said ...": the relative clause ends */
+    if (cls == QC_SPEECH && comma && m == k + 1 && xa > 1 &&
+        td_relative(R, xa))
+      return k;
     if (cls == QC_PREP ? comma
                        : ((R->q->wc[R->forms[m]] & QW_ING) && comma) ||
                              td_word_is(R, m - 1, QF_AND) ||

@@ -350,6 +350,11 @@ static void test_sources(void) {
     "-- said the budget was short.",
     "A former mayor -- Tom Weir, who lost in 2010>-|said|the budget "
     "was short");
+  /* a relative clause's content ends before the main clause's cue */
+  Q("Trade Talks Resume.\n\nMarta Lind, who estimated that half the funds "
+    "were lost, said the budget was short.",
+    "who>-|estimated|that half the funds were lost || Marta "
+    "Lind>-|said|the budget was short");
   /* a cue word after a determiner in an adjunct is a noun */
   Q("Trade Talks Resume.\n\nMarta Lind wrote in an email that the budget "
     "was short.",
