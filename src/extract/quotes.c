@@ -1579,6 +1579,17 @@ static bool td_src_apposition(const td_qrun *R, uint32_t *sb, uint32_t b) {
 /* Where the content after a cue ending at token ce begins, in a sentence
  * ending at b: "X said (to reporters on Tuesday) that ...", "X believes
  * ...". */
+/* "told", "tells": a cue whose object is the person told. */
+static bool td_told(const td_qrun *R, uint32_t i) {
+  static const char *const w[] = {"told", "tell", "tells", "telling"};
+  const td_token *t = &R->t[i];
+  size_t n = t->end - t->start;
+  for (size_t k = 0; k < TD_COUNT(w); k++)
+    if (strlen(w[k]) == n && !strncmp(R->doc->text + t->start, w[k], n))
+      return true;
+  return false;
+}
+
 static uint32_t td_content_start(const td_qrun *R, uint32_t ce, uint32_t b,
                                  uint8_t cls) {
   uint32_t xa = ce;
@@ -1600,6 +1611,27 @@ static uint32_t td_content_start(const td_qrun *R, uint32_t ce, uint32_t b,
     if (m + 1 < b && m > xa + 1 &&
         (((td_wc(R, m) & QW_PRON) && td_form_word(R, m, R->forms[m])) ||
          (time && ((td_wc(R, m) & QW_DET) || R->ent_first[m] >= 0))))
+      xa = m;
+  }
+  /* "told reporters the plan ...", "tells CNN he ...": the person told,
+   * then a clause */
+  if (xa < b && ce > 0 && td_told(R, ce - 1)) {
+    uint32_t m = xa;
+    if (R->ent_first[m] >= 0 && R->E->v.v[R->ent_first[m]].tok_end <= b)
+      m = R->E->v.v[R->ent_first[m]].tok_end;
+    else {
+      if (td_wc(R, m) & QW_DET)
+        m++;
+      while (m < b && m - xa < 3 && R->t[m].kind == TD_TOK_WORD &&
+             !(R->t[m].flags & TD_TF_CAP) &&
+             !(td_wc(R, m) & (QW_DET | QW_PRON | QW_VERB | QW_AUX |
+                              QW_BOUND | QW_ADJUNCT)) &&
+             R->forms[m] != R->q->f_that)
+        m++;
+    }
+    if (m > xa && m + 2 < b &&
+        ((td_wc(R, m) & (QW_PRON | QW_DET)) || R->ent_first[m] >= 0) &&
+        R->inq[m] != 1)
       xa = m;
   }
   bool object = false;

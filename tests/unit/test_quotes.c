@@ -355,6 +355,10 @@ static void test_sources(void) {
     "were lost, said the budget was short.",
     "who>-|estimated|that half the funds were lost || Marta "
     "Lind>-|said|the budget was short");
+  /* the person told is not what was said */
+  Q("Trade Talks Resume.\n\nMarta Lind told reporters the budget was "
+    "short.",
+    "Marta Lind>Marta Lind|told|the budget was short");
   /* a cue word after a determiner in an adjunct is a noun */
   Q("Trade Talks Resume.\n\nMarta Lind wrote in an email that the budget "
     "was short.",
